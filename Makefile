@@ -1,0 +1,40 @@
+# newsgraph: `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint types pytest install schema bench clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "newsgraph needs Python 3.11 ($(PYTHON) not found; set PYTHON=...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/newsgraph analyze examples/ --format text
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+types: $(STAMP)
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest -q
+
+test: lint types pytest
+
+schema: $(STAMP)
+	$(BIN)/newsgraph schema > src/newsgraph/newsgraph-1.schema.json
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.extraction
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -1,0 +1,1 @@
+"""Benchmarks for newsgraph (not part of the installed package)."""

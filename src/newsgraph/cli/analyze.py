@@ -1,0 +1,180 @@
+"""``newsgraph analyze PATH|URL|- ...``: run the pipeline on pages and print the result.
+
+Each input that cannot be read gives one line on stderr naming it and the reason; the run
+goes on with the others and exits 1 if any failed (2 for a usage mistake).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from newsgraph import inputs
+from newsgraph.cli.render import render_text
+from newsgraph.errors import InputError, NewsgraphError, PipelineError
+from newsgraph.model import Document
+from newsgraph.pipeline import Pipeline, RawPage
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "analyze",
+        help="analyse pages (files, folders, URLs, - for stdin) and print newsgraph/1 records",
+        description="Analyse news pages: HTML or plain-text files (gzip too), folders of "
+        "them, URLs, or - for standard input.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="PATH|URL|-", help="pages to analyse")
+    p.add_argument(
+        "--jsonl",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="already extracted articles, one JSON object a line: id, text, "
+        "[title, published, url]; the text is kept unchanged",
+    )
+    p.add_argument(
+        "--format",
+        choices=("json", "jsonl", "text"),
+        default=None,
+        help="json (default for one input), jsonl (default for several), or text: a readable brief",
+    )
+    p.add_argument("--out", metavar="FILE", help="write the output to FILE instead of stdout")
+    p.add_argument(
+        "--pipeline",
+        metavar="STAGES",
+        help="comma-separated stage names to run (default: the full pipeline)",
+    )
+    p.add_argument(
+        "--allow-private",
+        action="store_true",
+        help="allow fetching URLs on loopback, private and link-local addresses",
+    )
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date to assume")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(run=run)
+
+
+def _pages(args: argparse.Namespace) -> Iterator[RawPage | InputError]:
+    for arg in args.inputs:
+        yield from inputs.resolve(arg, allow_private=args.allow_private)
+    for arg in args.jsonl:
+        yield from inputs.read_jsonl(arg)
+
+
+def _error(msg: str) -> None:
+    print(f"newsgraph: error: {msg}", file=sys.stderr, flush=True)
+
+
+class _Output:
+    """stdout, or a file written to a temporary name and moved into place when complete."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.tmp: str | None = None
+        self.stream: TextIO
+        if path is None:
+            self.stream = sys.stdout
+        else:
+            target = Path(path)
+            fd, self.tmp = tempfile.mkstemp(
+                prefix=f".{target.name}.", suffix=".part", dir=target.parent or Path()
+            )
+            self.stream = os.fdopen(fd, "w", encoding="utf-8")
+
+    def finish(self) -> None:
+        if self.path is None:
+            self.stream.flush()
+            return
+        self.stream.close()
+        assert self.tmp is not None
+        Path(self.tmp).replace(self.path)
+
+    def abort(self) -> None:
+        if self.path is not None and self.tmp is not None:
+            self.stream.close()
+            Path(self.tmp).unlink(missing_ok=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.inputs and not args.jsonl:
+        _error("nothing to analyse: name files, folders, URLs, - for stdin, or --jsonl FILE")
+        return 2
+    if args.out:
+        parent = Path(args.out).parent
+        if not parent.is_dir():
+            _error(f"{args.out}: cannot write there, folder {str(parent)!r} does not exist")
+            return 2
+    names = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else None
+    try:
+        pipeline = Pipeline.from_names(names)
+    except PipelineError as exc:
+        _error(str(exc))
+        return 2
+
+    fmt = args.format
+    if fmt is None:
+        single = len(args.inputs) == 1 and not args.jsonl and not Path(args.inputs[0]).is_dir()
+        fmt = "json" if single else "jsonl"
+
+    out = _Output(args.out)
+    failed = done = 0
+    show_progress = not args.quiet and sys.stderr.isatty()
+    docs: list[Document] = []
+    try:
+        for item in _pages(args):
+            if isinstance(item, InputError):
+                failed += 1
+                _error(str(item))
+                continue
+            try:
+                if args.published and item.published is None:
+                    item = RawPage(**{**item.__dict__, "published": args.published})
+                doc = pipeline(item)
+            except InputError as exc:
+                failed += 1
+                _error(str(exc) if exc.source else f"{item.name}: {exc}")
+                continue
+            except NewsgraphError as exc:
+                failed += 1
+                _error(f"{item.name}: {exc}")
+                continue
+            except Exception as exc:  # a bug in a stage: report it, keep going
+                failed += 1
+                _error(
+                    f"{item.name}: internal error in newsgraph ({type(exc).__name__}: {exc}); "
+                    "please report it with this page"
+                )
+                continue
+            done += 1
+            if show_progress:
+                print(f"\ranalysed {done}, failed {failed}", end="", file=sys.stderr, flush=True)
+            if fmt == "jsonl":
+                out.stream.write(doc.to_json() + "\n")
+            elif fmt == "text":
+                out.stream.write(render_text(doc) + "\n")
+            else:
+                docs.append(doc)
+        if fmt == "json":
+            if len(docs) == 1:
+                out.stream.write(docs[0].to_json(indent=2) + "\n")
+            elif docs:
+                out.stream.write(json.dumps([d.to_dict() for d in docs], indent=2) + "\n")
+    except BaseException:
+        out.abort()
+        raise
+    out.finish()
+    if show_progress:
+        print(file=sys.stderr)
+    if failed:
+        print(
+            f"newsgraph: {done} analysed, {failed} failed (see the lines above)",
+            file=sys.stderr,
+        )
+        return 1
+    return 0

@@ -1,0 +1,82 @@
+"""The text brief: a readable summary of one Document for a person at a terminal.
+
+Each part appears only when a stage has filled it, so the brief grows as stages land.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from newsgraph.model import Document
+
+_WIDTH = 88
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(
+        text, width=_WIDTH, initial_indent=indent, subsequent_indent=" " * len(indent) + "  "
+    )
+
+
+def render_text(doc: Document) -> str:
+    art = doc.article
+    lines: list[str] = []
+    title = art.title or "(untitled)"
+    lines.append(title)
+    lines.append("=" * min(len(title), _WIDTH))
+    where = doc.source.path or doc.source.final_url or doc.source.url
+    if where:
+        lines.append(f"Source:    {where}")
+    if art.authors:
+        by = "; ".join(f"{a.name} ({a.role})" if a.role else a.name for a in art.authors)
+        lines.append(_wrap(f"Authors:   {by}"))
+    lines.append(f"Published: {art.published or 'unknown'}")
+    lines.append(f"Language:  {art.language or 'unknown'}")
+    n_par = len(art.paragraphs())
+    lines.append(f"Text:      {n_par} paragraphs, {len(art.text.split())} words  [id {doc.id}]")
+    if art.captions:
+        lines.append("")
+        lines.append("Captions")
+        lines.extend(_wrap(c, "  - ") for c in art.captions)
+    if art.sections:
+        lines.append("")
+        lines.append("Sections")
+        for s in art.sections:
+            who = f"  (by {s.author})" if s.author else ""
+            lines.append(_wrap(f"{s.heading}{who}", "  - "))
+    if art.text:
+        first = art.text.split("\n\n", 1)[0]
+        lines.append("")
+        lines.append("Lead")
+        lines.append(_wrap(first if len(first) < 600 else first[:597] + "...", "  "))
+    if doc.entities:
+        lines.append("")
+        lines.append("Actors")
+        for e in doc.entities:
+            code = f" [{e.code}]" if e.code else ""
+            desc = f", {e.description}" if e.description else ""
+            lines.append(_wrap(f"{e.name}{code} ({e.kind}{desc})", "  - "))
+    if doc.quotes:
+        lines.append("")
+        lines.append("Quotes")
+        for q in doc.quotes:
+            who = q.speaker_text or "unattributed"
+            lines.append(_wrap(f"{who}: “{q.text}” ({q.kind})", "  - "))
+    if doc.claims:
+        lines.append("")
+        lines.append("Claims")
+        for c in doc.claims:
+            lines.append(_wrap(f"{c.claimant_text or 'someone'} {c.cue}: {c.text}", "  - "))
+            for r in c.responses:
+                lines.append(_wrap(f"{r.stance} by {r.by_text or 'someone'}: {r.cue}", "      "))
+    if doc.events:
+        lines.append("")
+        lines.append("Events")
+        for ev in doc.events:
+            lines.append(
+                _wrap(
+                    f"{ev.source_code or '---'} → {ev.target_code or '---'} {ev.cameo} ({ev.mode})",
+                    "  - ",
+                )
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,142 @@
+"""Stage ``extract``: page bytes -> Article (title, authors, date, language, body, captions,
+sections). Generic: nothing in it is specific to one site or one page.
+
+    decode.py      bytes -> text (gzip, BOM, declared charset, detection)
+    html.py        HTML pages, on top of trafilatura
+    plaintext.py   scraped plain-text copies
+    layout.py      bylines, headings, captions, list items: rules shared by both readers
+    boilerplate.py whole-line interface prompts (share, comment, cookie, "Show More" ...)
+    language.py    language identification
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from datetime import datetime
+
+from newsgraph.errors import NoArticleError
+from newsgraph.model import Article, Document, Section, Source, text_id
+from newsgraph.pipeline import RawPage
+from newsgraph.registry import stage
+from newsgraph.stages.extract.decode import decode
+from newsgraph.stages.extract.html import HtmlOptions, read_html
+from newsgraph.stages.extract.language import detect_language
+from newsgraph.stages.extract.plaintext import read_layout, sections_from
+
+STAGE = "extract.v1"
+_HTML_SNIFF = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|main|section|span|table|br)\b",
+    re.IGNORECASE,
+)
+_MIN_ARTICLE_CHARS = 80
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:4096].lstrip()
+    return head.startswith("<") and bool(_HTML_SNIFF.search(head))
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A date as YYYY-MM-DD, or None when it cannot be read as one."""
+    if not value:
+        return None
+    v = " ".join(value.split()).replace(",", "")
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", v)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+        try:
+            return datetime(y, mo, d).strftime("%Y-%m-%d")
+        except ValueError:
+            return None
+    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %b. %Y", "%b. %d %Y"):
+        try:
+            return datetime.strptime(v, fmt).strftime("%Y-%m-%d")
+        except ValueError:
+            continue
+    return None
+
+
+def _section_spans(paragraphs: list[str], headings: list[tuple[int, str | None]]) -> list[Section]:
+    _, sections = sections_from(paragraphs, headings)
+    return [s.model_copy(update={"by": STAGE}) for s in sections]
+
+
+def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Article, Source]:
+    """Read one page into an Article; raises an InputError subclass when it cannot."""
+    opts = options or HtmlOptions()
+    source = Source(path=page.path, url=page.url, final_url=page.final_url, status=page.status)
+    label = page.name
+    if page.given is not None:
+        art = page.given
+        update: dict[str, object] = {"by": STAGE}
+        if page.published and not art.published:
+            update["published"] = normalise_date(page.published)
+        if art.language is None:
+            update["language"] = detect_language(art.text)
+        return art.model_copy(update=update), source
+
+    if page.data is None:
+        raise NoArticleError("no data was given", source=label)
+    text = page.data if isinstance(page.data, str) else decode(page.data, source=label).text
+    if not text.strip():
+        raise NoArticleError("is empty", source=label)
+
+    if looks_like_html(text):
+        lay = read_html(text, page.final_url or page.url, opts)
+        paragraphs, headings = lay.paragraphs, lay.heading_idx
+        body = "\n\n".join(paragraphs)
+        if len(body) < _MIN_ARTICLE_CHARS:
+            raise NoArticleError(
+                "is a web page but no article text was found in it "
+                "(a login page, an index or a page built by JavaScript?)",
+                source=label,
+            )
+        art = Article(
+            title=lay.title,
+            authors=lay.authors,
+            published=normalise_date(page.published) or normalise_date(lay.date),
+            language=detect_language(body, hint=lay.language),
+            text=body,
+            captions=lay.captions,
+            sections=_section_spans(paragraphs, headings),
+            by=STAGE,
+        )
+        if lay.url and not source.url:
+            source = source.model_copy(update={"url": lay.url})
+        return art, source
+
+    tl = read_layout(text)
+    body = "\n\n".join(tl.paragraphs)
+    if len(body) < _MIN_ARTICLE_CHARS and not tl.title:
+        raise NoArticleError("has no article text (too short after cleaning)", source=label)
+    art = Article(
+        title=tl.title,
+        authors=list(tl.authors),
+        published=normalise_date(page.published) or normalise_date(tl.date_text),
+        language=detect_language(body),
+        text=body,
+        captions=tl.captions,
+        sections=_section_spans(tl.paragraphs, tl.headings),
+        by=STAGE,
+    )
+    return art, source
+
+
+@stage(STAGE, requires={"raw"}, assigns={"article"})
+class ExtractStage:
+    """Read a page (HTML, plain text or a given article) into the document's article."""
+
+    def __init__(self, **options: bool | int) -> None:
+        self.options = HtmlOptions(**options)  # type: ignore[arg-type]
+
+    def __call__(self, doc: Document) -> Document:
+        page: RawPage = doc._scratch["raw"]
+        article, source = read_page(page, self.options)
+        doc.article = article
+        doc.source = source
+        doc.id = page.id or text_id(article.text)
+        return doc
+
+    def config(self) -> dict[str, object]:
+        return asdict(self.options)

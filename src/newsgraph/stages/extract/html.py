@@ -1,0 +1,235 @@
+"""HTML pages -> Article, built on trafilatura and htmldate.
+
+The cascade, step by step:
+  1. trafilatura finds the main content and the page metadata (title, author, date), with
+     the settings in `HtmlOptions`;
+  2. when that yields nothing usable, it is asked again favouring recall;
+  3. the content tree is flattened to lines; headings are remembered;
+  4. what trafilatura lacks is added here: image captions (``<figcaption>`` and caption
+     elements) are taken out of the body, whole-line interface prompts and lines repeated by
+     the page are dropped, bylines inside the body become authors with roles and attribute
+     the section that they open;
+  5. authors get roles from the page's byline elements ("By Jane Doe, Diplomatic Editor").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.html
+from lxml.etree import ParserError, _Element
+
+from newsgraph.model import Author
+from newsgraph.stages.extract.boilerplate import is_boilerplate_line
+from newsgraph.stages.extract.layout import looks_like_heading, norm_line, parse_byline
+
+_CAPTION_XPATH = (
+    "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')"
+    " or contains(@class, '-caption') or contains(@class, '_caption')"
+    " or contains(@class, 'caption__') or @itemprop='caption']"
+)
+_BYLINE_XPATH = (
+    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+    " or contains(@class, 'author')][not(self::meta)][not(self::link)]"
+)
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    """Settings passed to trafilatura; the defaults are the ones newsgraph is measured with."""
+
+    favor_precision: bool = True
+    favor_recall: bool = False
+    include_tables: bool = True
+    recall_fallback_chars: int = 250
+
+
+@dataclass
+class HtmlLayout:
+    title: str | None
+    paragraphs: list[str]
+    heading_idx: list[tuple[int, str | None]]
+    captions: list[str]
+    authors: list[Author]
+    date: str | None
+    url: str | None
+    language: str | None
+
+
+def _trafilatura(html: str, url: str | None, opts: HtmlOptions, recall: bool) -> Any:
+    import trafilatura
+
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=opts.include_tables,
+        favor_precision=opts.favor_precision and not recall,
+        favor_recall=opts.favor_recall or recall,
+    )
+
+
+def _text_of(el: _Element) -> str:
+    return " ".join(" ".join(str(t) for t in el.itertext()).split())
+
+
+def _xpath(tree: _Element, xpath: str) -> list[_Element]:
+    try:
+        found = tree.xpath(xpath)
+    except Exception:  # malformed attribute values can trip lxml's XPath engine
+        return []
+    return [n for n in found if isinstance(n, _Element)] if isinstance(found, list) else []
+
+
+def _lines(body: _Element | None) -> list[str]:
+    if body is None:
+        return []
+    from trafilatura.xml import xmltotxt
+
+    text = xmltotxt(body, include_formatting=False) or ""
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def _headings(body: _Element | None) -> set[str]:
+    if body is None:
+        return set()
+    return {norm_line(_text_of(h)) for h in body.iter("head")}
+
+
+def _texts(tree: _Element, xpath: str, limit: int = 400) -> list[str]:
+    out: list[str] = []
+    for node in _xpath(tree, xpath):
+        t = _text_of(node)
+        if t and len(t) <= limit and t not in out:
+            out.append(t)
+    return out
+
+
+def _json_ld_authors(tree: _Element) -> dict[str, str]:
+    """Author name -> job title, from schema.org JSON-LD where the page gives one."""
+    roles: dict[str, str] = {}
+    for node in _xpath(tree, "//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(node.text or "")
+        except (ValueError, TypeError):
+            continue
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                if item.get("@type") == "Person" and isinstance(item.get("name"), str):
+                    job = item.get("jobTitle")
+                    if isinstance(job, str) and job.strip():
+                        roles[norm_line(item["name"])] = job.strip()
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    return roles
+
+
+def _authors(meta_author: str | None, tree: _Element | None) -> list[Author]:
+    names = [n.strip() for n in re.split(r";|\s+and\s+", meta_author or "") if n.strip()]
+    roles: dict[str, str] = {}
+    if tree is not None:
+        roles.update(_json_ld_authors(tree))
+        for t in _texts(tree, _BYLINE_XPATH, limit=160):
+            byline = parse_byline(t) or parse_byline("By " + t)
+            if byline and byline.role:
+                for name in byline.names:
+                    roles.setdefault(norm_line(name), byline.role)
+    return [Author(name=n, role=roles.get(norm_line(n))) for n in names]
+
+
+def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
+    result = _trafilatura(html, url, opts, recall=False)
+    text_len = len(result.text or "") if result is not None else 0
+    if text_len < opts.recall_fallback_chars:
+        retry = _trafilatura(html, url, opts, recall=True)
+        if retry is not None and len(retry.text or "") > text_len:
+            result = retry
+
+    try:
+        tree: _Element | None = lxml.html.document_fromstring(html)
+    except (ParserError, ValueError):
+        tree = None
+
+    lines = _lines(result.body if result is not None else None)
+    head_keys = _headings(result.body if result is not None else None)
+    title = (result.title or None) if result is not None else None
+
+    caption_keys: dict[str, str] = {}
+    if tree is not None:
+        for cap in _texts(tree, _CAPTION_XPATH):
+            caption_keys.setdefault(norm_line(cap), cap)
+
+    paragraphs: list[str] = []
+    heading_idx: list[tuple[int, str | None]] = []
+    captions: list[str] = []
+    extra_authors: list[Author] = []
+    seen: set[str] = set()
+    for line in lines:
+        key = norm_line(line)
+        if paragraphs and key == norm_line(paragraphs[-1]):
+            continue
+        if key in caption_keys and key not in head_keys:
+            if caption_keys[key] not in captions:
+                captions.append(caption_keys[key])
+            continue
+        if is_boilerplate_line(line):
+            continue
+        byline = parse_byline(line) if len(line) < 140 else None
+        if byline is not None:
+            extra_authors.extend(Author(name=n, role=byline.role) for n in byline.names)
+            prev = len(paragraphs) - 1
+            if prev >= 0 and (
+                norm_line(paragraphs[prev]) in head_keys or looks_like_heading(paragraphs[prev])
+            ):
+                heading_idx = [h for h in heading_idx if h[0] != prev]
+                heading_idx.append((prev, byline.names[0]))
+            continue
+        if key in seen and len(line.split()) <= 16:
+            continue
+        seen.add(key)
+        if key in head_keys and (title is None or key != norm_line(title)):
+            heading_idx.append((len(paragraphs), None))
+        paragraphs.append(line)
+
+    # The headline repeated as the first line of the body is not body text.
+    if paragraphs and title and norm_line(paragraphs[0]) == norm_line(title):
+        paragraphs.pop(0)
+        heading_idx = [(i - 1, a) for i, a in heading_idx if i > 0]
+    # A heading must head something: drop trailing headings with no paragraph after them.
+    heading_idx = [(i, a) for i, a in heading_idx if i < len(paragraphs) - 1]
+
+    authors = _authors(result.author if result is not None else None, tree)
+    known = {norm_line(a.name) for a in authors}
+    for a in extra_authors:
+        if norm_line(a.name) not in known:
+            known.add(norm_line(a.name))
+            authors.append(a)
+        else:
+            authors = [
+                Author(name=x.name, role=x.role or a.role)
+                if norm_line(x.name) == norm_line(a.name)
+                else x
+                for x in authors
+            ]
+    date = result.date if result is not None else None
+    lang = None
+    if tree is not None:
+        lang_attr = tree.get("lang") or ""
+        lang = lang_attr.split("-")[0].lower() or None
+    return HtmlLayout(
+        title=title,
+        paragraphs=paragraphs,
+        heading_idx=sorted(heading_idx),
+        captions=captions,
+        authors=authors,
+        date=date,
+        url=(result.url if result is not None else None) or url,
+        language=lang,
+    )
