@@ -64,9 +64,8 @@ def resolve(arg: str, *, allow_private: bool = False) -> Iterator[RawPage | Inpu
             yield _read_file(f)
         return
     if not path.exists():
-        hint = (
-            " (a URL must start with http:// or https://)" if "." in arg and "/" not in arg else ""
-        )
+        bare_host = "." in arg and "/" not in arg and not arg.lower().endswith(PAGE_SUFFIXES)
+        hint = " (a URL must start with http:// or https://)" if bare_host else ""
         yield NotFoundError(f"no such file or folder{hint}", source=arg)
         return
     yield _read_file(path)

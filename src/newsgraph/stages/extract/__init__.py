@@ -29,7 +29,15 @@ _HTML_SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|main|section|span|table|br)\b",
     re.IGNORECASE,
 )
-_MIN_ARTICLE_CHARS = 80
+_MIN_ARTICLE_WORDS = 25
+_MIN_PARAGRAPH_WORDS = 10
+
+
+def has_article_text(paragraphs: list[str]) -> bool:
+    """Enough prose to be an article: some words, and at least one real sentence."""
+    words = sum(len(p.split()) for p in paragraphs)
+    longest = max((len(p.split()) for p in paragraphs), default=0)
+    return words >= _MIN_ARTICLE_WORDS and longest >= _MIN_PARAGRAPH_WORDS
 
 
 def looks_like_html(text: str) -> bool:
@@ -86,7 +94,7 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
         lay = read_html(text, page.final_url or page.url, opts)
         paragraphs, headings = lay.paragraphs, lay.heading_idx
         body = "\n\n".join(paragraphs)
-        if len(body) < _MIN_ARTICLE_CHARS:
+        if not has_article_text(paragraphs):
             raise NoArticleError(
                 "is a web page but no article text was found in it "
                 "(a login page, an index or a page built by JavaScript?)",
@@ -108,7 +116,7 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
 
     tl = read_layout(text)
     body = "\n\n".join(tl.paragraphs)
-    if len(body) < _MIN_ARTICLE_CHARS and not tl.title:
+    if not has_article_text(tl.paragraphs):
         raise NoArticleError("has no article text (too short after cleaning)", source=label)
     art = Article(
         title=tl.title,

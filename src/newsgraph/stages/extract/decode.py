@@ -86,6 +86,8 @@ def gunzip_if_needed(data: bytes, source: str | None = None) -> bytes:
         raise BinaryInputError(
             f"looks gzip-compressed but cannot be decompressed ({exc})", source=source
         ) from None
+    if not d.eof and not d.unconsumed_tail:
+        raise BinaryInputError("is a truncated or damaged gzip file", source=source)
     if d.unconsumed_tail:
         raise BinaryInputError(
             f"decompresses to more than {_MAX_GUNZIP // (1024 * 1024)} MiB; is it really one page?",

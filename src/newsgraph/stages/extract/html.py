@@ -37,6 +37,9 @@ _BYLINE_XPATH = (
 )
 
 
+_ORDERED_MARK = re.compile(r"^- (\d{1,3}\. )")
+
+
 @dataclass(frozen=True)
 class HtmlOptions:
     """Settings passed to trafilatura; the defaults are the ones newsgraph is measured with."""
@@ -90,8 +93,15 @@ def _lines(body: _Element | None) -> list[str]:
         return []
     from trafilatura.xml import xmltotxt
 
+    # Ordered lists keep their numbers ("1. ..."), which readers and later stages rely on.
+    for lst in body.iter("list"):
+        if lst.get("rend") == "ol":
+            items = [item for item in lst if item.tag == "item"]
+            for n, item in enumerate(items, 1):
+                item.text = f"{n}. {item.text or ''}"
     text = xmltotxt(body, include_formatting=False) or ""
-    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return [_ORDERED_MARK.sub(r"\1", line) for line in lines if line]
 
 
 def _headings(body: _Element | None) -> set[str]:
@@ -106,6 +116,33 @@ def _texts(tree: _Element, xpath: str, limit: int = 400) -> list[str]:
         t = _text_of(node)
         if t and len(t) <= limit and t not in out:
             out.append(t)
+    return out
+
+
+_ARTICLE_CONTAINER = re.compile(r"article|story|content|post|entry|body|main", re.IGNORECASE)
+
+
+def _in_article(node: _Element) -> bool:
+    for anc in node.iterancestors():
+        if anc.tag in {"article", "main"}:
+            return True
+        if anc.tag in {"nav", "footer", "aside", "header"}:
+            return False
+        marks = f"{anc.get('class') or ''} {anc.get('id') or ''} {anc.get('itemprop') or ''}"
+        if _ARTICLE_CONTAINER.search(marks):
+            return True
+    return False
+
+
+def _page_captions(tree: _Element, limit: int = 12) -> list[str]:
+    """Captions of the article's own figures, even where extraction dropped the figure."""
+    out: list[str] = []
+    for node in _xpath(tree, _CAPTION_XPATH):
+        text = _text_of(node)
+        if text and len(text) <= 400 and text not in out and _in_article(node):
+            out.append(text)
+        if len(out) >= limit:
+            break
     return out
 
 
@@ -129,6 +166,31 @@ def _json_ld_authors(tree: _Element) -> dict[str, str]:
                         roles[norm_line(item["name"])] = job.strip()
                 stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
     return roles
+
+
+def _section_authors(tree: _Element) -> dict[str, str]:
+    """Heading text -> author, where a byline box follows a heading in the page.
+
+    Analysis pages often give each part its own heading and author box; content extraction
+    drops the box, so the pairing is read from the page itself, in document order.
+    """
+    pairs: dict[str, str] = {}
+    heading: str | None = None
+    for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "address"):
+        if el.tag in {"h2", "h3", "h4", "h5", "h6"}:
+            heading = _text_of(el)
+            continue
+        if heading is None or el.tag == "h1":
+            heading = None if el.tag == "h1" else heading
+            continue
+        text = _text_of(el)
+        if not text or len(text) > 140:
+            continue
+        byline = parse_byline(text)
+        if byline is not None:
+            pairs.setdefault(norm_line(heading), byline.names[0])
+            heading = None
+    return pairs
 
 
 def _authors(meta_author: str | None, tree: _Element | None) -> list[Author]:
@@ -198,6 +260,15 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
             heading_idx.append((len(paragraphs), None))
         paragraphs.append(line)
 
+    if tree is not None:
+        by_heading = _section_authors(tree)
+        if by_heading:
+            heading_idx = [
+                (i, a or by_heading.get(norm_line(paragraphs[i]))) for i, a in heading_idx
+            ]
+        for cap in _page_captions(tree):
+            if cap not in captions and norm_line(cap) not in {norm_line(c) for c in captions}:
+                captions.append(cap)
     # The headline repeated as the first line of the body is not body text.
     if paragraphs and title and norm_line(paragraphs[0]) == norm_line(title):
         paragraphs.pop(0)
