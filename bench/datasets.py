@@ -49,7 +49,7 @@ class Benchmark:
     """A loaded benchmark: its pages and a scorer bound to its gold data."""
 
     name: str
-    folder: Path
+    label: str  # folder name as shown in reports, e.g. "wcxb_articles/dev"
     pages: list[Page]
     score: Callable[[Predictions], Scores]
     meta_gold: Mapping[str, MetaGold] | None = None
@@ -100,7 +100,7 @@ def load_scrapinghub(root: Path, limit: int | None = None, n_bootstrap: int = 10
     gold = {k: _str(gt[k].get("articleBody")) for k in keys}
     return Benchmark(
         "scrapinghub",
-        root,
+        root.name,
         pages,
         lambda preds: score_scrapinghub(gold, preds, n_bootstrap=n_bootstrap),
     )
@@ -112,7 +112,7 @@ def load_fundus(root: Path, limit: int | None = None, n_bootstrap: int = 0) -> B
     keys = _first(sorted(gt), limit)
     pages = [Page(k, _http_url(gt[k].get("url")), _gunzip(base / "html" / k)) for k in keys]
     gold = {k: list(_strs(gt[k].get("body"))) for k in keys}
-    return Benchmark("fundus", root, pages, lambda preds: score_fundus(gold, preds))
+    return Benchmark("fundus", root.name, pages, lambda preds: score_fundus(gold, preds))
 
 
 def load_trafilatura(root: Path, limit: int | None = None, n_bootstrap: int = 0) -> Benchmark:
@@ -121,7 +121,7 @@ def load_trafilatura(root: Path, limit: int | None = None, n_bootstrap: int = 0)
     # Keys are URLs, except a few labels such as "hard::site.html": those pages get no URL.
     pages = [Page(k, _http_url(k), _gunzip(root / "html" / f"{ev[k]['file']}.gz")) for k in keys]
     gold = {k: SnippetGold(_strs(ev[k].get("with")), _strs(ev[k].get("without"))) for k in keys}
-    return Benchmark("trafilatura", root, pages, lambda preds: score_snippets(gold, preds))
+    return Benchmark("trafilatura", root.name, pages, lambda preds: score_snippets(gold, preds))
 
 
 def load_wcxb(root: Path, limit: int | None = None, n_bootstrap: int = 0) -> Benchmark:
@@ -151,7 +151,9 @@ def load_wcxb(root: Path, limit: int | None = None, n_bootstrap: int = 0) -> Ben
             ),
         )
     meta_gold = {k: g.meta for k, g in gold.items()}
-    return Benchmark("wcxb", root, pages, lambda preds: score_wcxb(gold, preds), meta_gold)
+    splits = "+".join(sorted({entries[k][0].parts[-3] for k in keys}))
+    label = f"{root.name}/{splits}"
+    return Benchmark("wcxb", label, pages, lambda preds: score_wcxb(gold, preds), meta_gold)
 
 
 BENCHMARKS: dict[str, BenchmarkSpec] = {

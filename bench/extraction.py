@@ -31,7 +31,7 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
@@ -391,7 +391,8 @@ def _speed(x: float | None) -> str:
 def _extra_note(bench: str, s: Scores) -> str:
     e = s.extra
     if bench == "scrapinghub":
-        return f"F1±{_f(e.get('f1_std'))} acc {_f(e.get('accuracy'))}"
+        std = f"F1±{_f(e['f1_std'])} " if "f1_std" in e else ""
+        return f"{std}acc {_f(e.get('accuracy'))}"
     if bench == "fundus":
         return f"F1 sd {_f(e.get('f1_std'))} para-F1 {_f(e.get('paragraph_f1'))}"
     if bench == "trafilatura":
@@ -453,15 +454,17 @@ def bench_table(bench: str, results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
-_SUMMARY_LABEL = {
-    "scrapinghub": ("scrapinghub_aeb", "4-gram shingle F1"),
-    "fundus": ("fundus_eval", "ROUGE-LSum F1"),
-    "trafilatura": ("trafilatura_eval", "snippet F1 (micro)"),
-    "wcxb": ("wcxb_articles dev", "bag-of-words F1"),
+_SUMMARY_METRIC = {
+    "scrapinghub": "4-gram shingle F1",
+    "fundus": "ROUGE-LSum F1",
+    "trafilatura": "snippet F1 (micro)",
+    "wcxb": "bag-of-words F1",
 }
 
 
-def summary_markdown(results: Sequence[Result], tools: Sequence[str]) -> str:
+def summary_markdown(
+    results: Sequence[Result], tools: Sequence[str], labels: Mapping[str, str]
+) -> str:
     """One row per benchmark (F1 and speed per tool), then WCXB metadata rows."""
     by = {(r.bench, r.run.tool): r for r in results}
     benches = list(dict.fromkeys(r.bench for r in results))
@@ -469,7 +472,7 @@ def summary_markdown(results: Sequence[Result], tools: Sequence[str]) -> str:
     header += [f"{t} F1" for t in tools] + [f"{t} pages/s" for t in tools]
     rows: list[list[str]] = []
     for b in benches:
-        label, metric = _SUMMARY_LABEL.get(b, (b, "F1"))
+        label, metric = labels.get(b, b), _SUMMARY_METRIC.get(b, "F1")
         pages = next(r.pages for r in results if r.bench == b)
         cells = [label, str(pages), metric]
         cells += [_f(by[b, t].scores.f1) if (b, t) in by else "" for t in tools]
@@ -584,7 +587,10 @@ def _inside(path: Path, folder: Path) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    ap = _parser()
+    args = ap.parse_args(argv)
+    if args.limit < 0 or args.n_bootstrap < 0:
+        ap.error("--limit and --n-bootstrap must not be negative")
     err = sys.stderr
     data_dir: Path = args.data or default_data_dir()
     if not data_dir.is_dir():
@@ -611,7 +617,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not sep or not name or not path:
             print(f"bench.extraction: --pred wants NAME=PATH, got {spec!r}", file=err)
             return 2
-        if not Path(path.replace("{bench}", "")).exists() and "{bench}" not in path:
+        if "{bench}" not in path and not Path(path).exists():
             print(f"bench.extraction: --pred {name}: {path} not found", file=err)
             return 2
         sources.append(PredictionSource(name, Path(path)))
@@ -632,11 +638,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
     results: list[Result] = []
+    labels: dict[str, str] = {}
     splitter = ""
     started = datetime.now(UTC)
     for b in benches:
         spec = BENCHMARKS[b]
         bench = load_benchmark(b, data_dir, args.limit or None, args.n_bootstrap)
+        labels[b] = bench.label
         want_meta = bench.meta_gold is not None
         print(f"  [{b}] {len(bench.pages)} pages loaded", file=err, flush=True)
         bench_results: list[Result] = []
@@ -666,7 +674,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             bench_results.append(score_run(bench, run))
         if b == "fundus":
             splitter = sentence_splitter_mode()
-        title = f"== {spec.subdir}: {len(bench.pages)} pages, {spec.metric} [{spec.role}]"
+        title = f"== {bench.label}: {len(bench.pages)} pages, {spec.metric} [{spec.role}]"
         print(f"\n{title}")
         if b == "fundus":
             print(f"   sentence splitter: {splitter}")
@@ -675,8 +683,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()
         results += bench_results
 
+    if not results:
+        print("bench.extraction: nothing was scored", file=err)
+        return 1
     run_tools = list(dict.fromkeys(r.run.tool for r in results))
-    summary = summary_markdown(results, run_tools)
+    summary = summary_markdown(results, run_tools, labels)
     versions = {r.run.tool: r.run.version for r in results}
     env = (
         f"Python {platform.python_version()}, {platform.machine()}, "
@@ -706,7 +717,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "sentence_splitter": splitter or None,
             "tools": versions,
             "benchmarks": {
-                b: {"folder": BENCHMARKS[b].subdir, "metric": BENCHMARKS[b].metric} for b in benches
+                b: {"folder": labels[b], "metric": BENCHMARKS[b].metric} for b in benches
             },
             "results": [r.as_json() for r in results],
             "summary_markdown": summary,

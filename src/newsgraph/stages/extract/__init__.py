@@ -12,6 +12,7 @@ sections). Generic: nothing in it is specific to one site or one page.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import asdict
 from datetime import datetime
 
@@ -29,14 +30,22 @@ _HTML_SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|main|section|span|table|br)\b",
     re.IGNORECASE,
 )
-_MIN_ARTICLE_WORDS = 25
-_MIN_PARAGRAPH_WORDS = 10
+_MIN_ARTICLE_WORDS = 15
+_MIN_PARAGRAPH_WORDS = 8
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _words(text: str) -> int:
+    """Words, counting two CJK characters as one word (those scripts use no spaces)."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def has_article_text(paragraphs: list[str]) -> bool:
     """Enough prose to be an article: some words, and at least one real sentence."""
-    words = sum(len(p.split()) for p in paragraphs)
-    longest = max((len(p.split()) for p in paragraphs), default=0)
+    words = sum(_words(p) for p in paragraphs)
+    longest = max((_words(p) for p in paragraphs), default=0)
     return words >= _MIN_ARTICLE_WORDS and longest >= _MIN_PARAGRAPH_WORDS
 
 
@@ -87,6 +96,7 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
     if page.data is None:
         raise NoArticleError("no data was given", source=label)
     text = page.data if isinstance(page.data, str) else decode(page.data, source=label).text
+    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise NoArticleError("is empty", source=label)
 

@@ -4,8 +4,8 @@ Each step is tried in order and the first that fits wins:
   1. gunzip when the bytes start with the gzip magic number;
   2. refuse known binary formats (images, PDF, archives) and NUL-laden bytes;
   3. a byte-order mark (UTF-8, UTF-16, UTF-32);
-  4. a charset declared in the page (``<meta charset>``, ``http-equiv``, XML prolog);
-  5. strict UTF-8;
+  4. strict UTF-8 (valid UTF-8 is UTF-8, whatever the page declares);
+  5. a charset declared in the page (``<meta charset>``, ``http-equiv``, XML prolog);
   6. charset detection (charset-normalizer), accepted only when it is confident.
 """
 
@@ -140,19 +140,21 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
         raise BinaryInputError(
             "contains NUL bytes: binary data, not a web page or text", source=source
         )
-    match = _DECLARED.search(data[:8192])
-    if match:
-        label = (match.group(1) or match.group(2)).decode("ascii", "ignore")
-        declared = _normalise_label(label)
-        if declared and declared not in {"utf-16", "utf-16-le", "utf-16-be", "utf-32"}:
-            try:
-                return Decoded(data.decode(declared), declared)
-            except UnicodeDecodeError:
-                pass  # the declaration lies; fall through to detection
+    # Valid UTF-8 with non-ASCII bytes is UTF-8 whatever the page declares: pages that
+    # declare a legacy charset but are served as UTF-8 are common, the reverse is not.
     try:
         return Decoded(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    match = _DECLARED.search(data[:8192])
+    if match:
+        label = (match.group(1) or match.group(2)).decode("ascii", "ignore")
+        declared = _normalise_label(label)
+        if declared and declared not in {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32"}:
+            try:
+                return Decoded(data.decode(declared), declared)
+            except UnicodeDecodeError:
+                pass  # the declaration lies; fall through to detection
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:262144]).best()

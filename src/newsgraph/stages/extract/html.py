@@ -19,12 +19,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import lxml.html
-from lxml.etree import ParserError, _Element
+from lxml.etree import _Element
 
 from newsgraph.model import Author
 from newsgraph.stages.extract.boilerplate import is_boilerplate_line
 from newsgraph.stages.extract.layout import looks_like_heading, norm_line, parse_byline
+from newsgraph.stages.extract.metadata import read_metadata
 
 _CAPTION_XPATH = (
     "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')"
@@ -44,7 +44,7 @@ _ORDERED_MARK = re.compile(r"^- (\d{1,3}\. )")
 class HtmlOptions:
     """Settings passed to trafilatura; the defaults are the ones newsgraph is measured with."""
 
-    favor_precision: bool = True
+    favor_precision: bool = False
     favor_recall: bool = False
     include_tables: bool = True
     recall_fallback_chars: int = 250
@@ -62,13 +62,13 @@ class HtmlLayout:
     language: str | None
 
 
-def _trafilatura(html: str, url: str | None, opts: HtmlOptions, recall: bool) -> Any:
+def _trafilatura(html: str | _Element, url: str | None, opts: HtmlOptions, recall: bool) -> Any:
     import trafilatura
 
     return trafilatura.bare_extraction(
         html,
         url=url,
-        with_metadata=True,
+        with_metadata=False,
         include_comments=False,
         include_tables=opts.include_tables,
         favor_precision=opts.favor_precision and not recall,
@@ -77,7 +77,7 @@ def _trafilatura(html: str, url: str | None, opts: HtmlOptions, recall: bool) ->
 
 
 def _text_of(el: _Element) -> str:
-    return " ".join(" ".join(str(t) for t in el.itertext()).split())
+    return " ".join("".join(str(t) for t in el.itertext()).split())
 
 
 def _xpath(tree: _Element, xpath: str) -> list[_Element]:
@@ -177,13 +177,19 @@ def _section_authors(tree: _Element) -> dict[str, str]:
     pairs: dict[str, str] = {}
     heading: str | None = None
     for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "address"):
+        if el.tag == "h1":
+            heading = None
+            continue
         if el.tag in {"h2", "h3", "h4", "h5", "h6"}:
             heading = _text_of(el)
             continue
-        if heading is None or el.tag == "h1":
-            heading = None if el.tag == "h1" else heading
+        # A byline box is a small element: skip containers (costly, and never a byline).
+        if heading is None or len(el) > 4:
             continue
-        text = _text_of(el)
+        raw = str(el.xpath("string()"))
+        if len(raw) > 300 or "by" not in raw.lower():
+            continue
+        text = " ".join(raw.split())
         if not text or len(text) > 140:
             continue
         byline = parse_byline(text)
@@ -193,40 +199,48 @@ def _section_authors(tree: _Element) -> dict[str, str]:
     return pairs
 
 
-def _authors(meta_author: str | None, tree: _Element | None) -> list[Author]:
+def _authors(meta_author: str | None, tree: _Element) -> list[Author]:
     names = [n.strip() for n in re.split(r";|\s+and\s+", meta_author or "") if n.strip()]
     roles: dict[str, str] = {}
-    if tree is not None:
-        roles.update(_json_ld_authors(tree))
-        for t in _texts(tree, _BYLINE_XPATH, limit=160):
-            byline = parse_byline(t) or parse_byline("By " + t)
-            if byline and byline.role:
-                for name in byline.names:
-                    roles.setdefault(norm_line(name), byline.role)
+    roles.update(_json_ld_authors(tree))
+    for t in _texts(tree, _BYLINE_XPATH, limit=160):
+        byline = parse_byline(t) or parse_byline("By " + t)
+        if byline and byline.role:
+            for name in byline.names:
+                roles.setdefault(norm_line(name), byline.role)
     return [Author(name=n, role=roles.get(norm_line(n))) for n in names]
 
 
+def _parse(html: str) -> _Element | None:
+    from trafilatura.utils import load_html
+
+    tree: _Element | None = load_html(html)
+    return tree
+
+
 def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
-    result = _trafilatura(html, url, opts, recall=False)
+    tree = _parse(html)
+    if tree is None:
+        return HtmlLayout(None, [], [], [], [], None, url, None)
+    # Everything read from the page itself comes first: extraction prunes the tree.
+    meta = read_metadata(tree, url)
+    page_captions = _page_captions(tree)
+    by_heading = _section_authors(tree)
+    authors = _authors(meta.author, tree)
+    lang_attr = (tree.get("lang") or "").split("-")[0].lower() or None
+
+    result = _trafilatura(tree, url, opts, recall=False)
     text_len = len(result.text or "") if result is not None else 0
     if text_len < opts.recall_fallback_chars:
         retry = _trafilatura(html, url, opts, recall=True)
         if retry is not None and len(retry.text or "") > text_len:
             result = retry
 
-    try:
-        tree: _Element | None = lxml.html.document_fromstring(html)
-    except (ParserError, ValueError):
-        tree = None
-
     lines = _lines(result.body if result is not None else None)
     head_keys = _headings(result.body if result is not None else None)
-    title = (result.title or None) if result is not None else None
+    title = meta.title
 
-    caption_keys: dict[str, str] = {}
-    if tree is not None:
-        for cap in _texts(tree, _CAPTION_XPATH):
-            caption_keys.setdefault(norm_line(cap), cap)
+    caption_keys = {norm_line(cap): cap for cap in page_captions}
 
     paragraphs: list[str] = []
     heading_idx: list[tuple[int, str | None]] = []
@@ -260,15 +274,11 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
             heading_idx.append((len(paragraphs), None))
         paragraphs.append(line)
 
-    if tree is not None:
-        by_heading = _section_authors(tree)
-        if by_heading:
-            heading_idx = [
-                (i, a or by_heading.get(norm_line(paragraphs[i]))) for i, a in heading_idx
-            ]
-        for cap in _page_captions(tree):
-            if cap not in captions and norm_line(cap) not in {norm_line(c) for c in captions}:
-                captions.append(cap)
+    if by_heading:
+        heading_idx = [(i, a or by_heading.get(norm_line(paragraphs[i]))) for i, a in heading_idx]
+    for cap in page_captions:
+        if norm_line(cap) not in {norm_line(c) for c in captions}:
+            captions.append(cap)
     # The headline repeated as the first line of the body is not body text.
     if paragraphs and title and norm_line(paragraphs[0]) == norm_line(title):
         paragraphs.pop(0)
@@ -276,7 +286,6 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
     # A heading must head something: drop trailing headings with no paragraph after them.
     heading_idx = [(i, a) for i, a in heading_idx if i < len(paragraphs) - 1]
 
-    authors = _authors(result.author if result is not None else None, tree)
     known = {norm_line(a.name) for a in authors}
     for a in extra_authors:
         if norm_line(a.name) not in known:
@@ -289,18 +298,13 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
                 else x
                 for x in authors
             ]
-    date = result.date if result is not None else None
-    lang = None
-    if tree is not None:
-        lang_attr = tree.get("lang") or ""
-        lang = lang_attr.split("-")[0].lower() or None
     return HtmlLayout(
         title=title,
         paragraphs=paragraphs,
         heading_idx=sorted(heading_idx),
         captions=captions,
         authors=authors,
-        date=date,
-        url=(result.url if result is not None else None) or url,
-        language=lang,
+        date=meta.date,
+        url=meta.url or url,
+        language=lang_attr,
     )

@@ -1,0 +1,261 @@
+"""Title, authors and publication date of an HTML page.
+
+Built on trafilatura's metadata readers (meta tags, JSON-LD, title and author heuristics) and
+htmldate, with what they lack for news:
+  1. the publication date: htmldate's quick rules first, then the page's structured data
+     (JSON-LD ``datePublished``, ``article:published_time`` and kin, ``<time>`` elements
+     marked as the publication time), and htmldate's slow search of the whole page only for
+     pages that declare no date at all;
+  2. the title drops the site name that pages append to it ("Headline | Site Name"), using the
+     page's own ``<h1>`` to decide which part is the headline.
+Only the fields newsgraph uses are computed (no site name, categories, tags or licence).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from lxml.etree import _Element
+
+_DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "published_time",
+    "datepublished",
+    "date_published",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "citation_publication_date",
+    "citation_date",
+    "date",
+)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—·•:»-]\s+")
+
+
+@dataclass
+class PageMeta:
+    title: str | None
+    author: str | None
+    date: str | None
+    url: str | None
+
+
+def _valid(y: int, m: int, d: int) -> str | None:
+    try:
+        day = date(y, m, d)
+    except ValueError:
+        return None
+    if not 1990 <= day.year <= date.today().year + 1:
+        return None
+    return day.isoformat()
+
+
+def _iso(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = _ISO_DATE.search(value)
+    if not m:
+        return None
+    return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def _json_ld_objects(tree: _Element) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for node in tree.iter("script"):
+        if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
+            continue
+        try:
+            data = json.loads(node.text)
+        except (ValueError, TypeError):
+            continue
+        stack: list[Any] = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(item)
+            elif isinstance(item, dict):
+                out.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(graph)
+    return out
+
+
+def _is_article(obj: dict[str, Any]) -> bool:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(
+        isinstance(k, str) and ("Article" in k or k in {"BlogPosting", "Report"}) for k in kinds
+    )
+
+
+def structured_date(tree: _Element) -> str | None:
+    """The publication date the page declares in its structured data, if any."""
+    for obj in _json_ld_objects(tree):
+        if _is_article(obj):
+            found = _iso(str(obj.get("datePublished") or obj.get("dateCreated") or ""))
+            if found:
+                return found
+    metas: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").lower()
+        content = node.get("content")
+        if key and content and key not in metas:
+            metas[key] = content
+    for key in _DATE_META:
+        found = _iso(metas.get(key))
+        if found:
+            return found
+    for node in tree.iter("time"):
+        marks = (
+            f"{node.get('itemprop') or ''} {node.get('class') or ''} {node.get('pubdate') or ''}"
+        )
+        if "datePublished" in marks or "pub" in marks.lower() or node.get("pubdate") is not None:
+            found = _iso(node.get("datetime"))
+            if found:
+                return found
+    return None
+
+
+def _h1_texts(tree: _Element) -> list[str]:
+    return [" ".join(" ".join(str(t) for t in h.itertext()).split()) for h in tree.iter("h1")]
+
+
+def clean_title(title: str | None, tree: _Element) -> str | None:
+    """Drop a site name appended or prepended to the headline."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    h1s = {h.casefold() for h in _h1_texts(tree) if h}
+    if title.casefold() in h1s:
+        return title
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) < 2:
+        return title
+    for part in parts:
+        if part.casefold() in h1s:
+            return part
+    # Otherwise the longest part is the headline, the short one the site.
+    longest = max(parts, key=len)
+    if len(longest.split()) >= 3 and len(longest) >= 0.6 * len(title) - 10:
+        return longest
+    return title
+
+
+_MONTHS: dict[str, int] = {}
+for _n, _name in enumerate(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    1,
+):
+    _MONTHS[_name] = _n
+    _MONTHS[_name[:3]] = _n
+_MONTHS["sept"] = 9
+_MON = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_TEXT_DATES: list[re.Pattern[str]] = [
+    # March 3, 2024 / Mar. 3rd 2024
+    re.compile(
+        rf"\b(?P<m>{_MON})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I
+    ),
+    # 3 March 2024 / 3rd of March, 2024
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MON})\.?,?\s+(?P<y>\d{{4}})\b",
+        re.I,
+    ),
+    re.compile(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),
+    re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
+]
+_VISIBLE_TEXT = (
+    ".//text()[not(ancestor::script)][not(ancestor::style)]"
+    "[not(ancestor::footer)][not(ancestor::nav)]"
+)
+
+
+def text_date(tree: _Element, max_chars: int = 20000) -> str | None:
+    """The earliest-placed full date written in the page's visible text (a dateline)."""
+    body = tree.find("body")
+    if body is None:
+        return None
+    found = body.xpath(_VISIBLE_TEXT)
+    texts = [str(t) for t in found] if isinstance(found, list) else []
+    text = " ".join(texts)[:max_chars]
+    best: tuple[int, str] | None = None
+    for rx in _TEXT_DATES:
+        for m in rx.finditer(text):
+            month = m.group("m")
+            mo = int(month) if month.isdigit() else _MONTHS.get(month.lower(), 0)
+            iso = _valid(int(m.group("y")), mo, int(m.group("d")))
+            if iso is None:
+                continue
+            if best is None or m.start() < best[0]:
+                best = (m.start(), iso)
+            break
+    return best[1] if best else None
+
+
+def _find_date(tree: _Element, url: str | None) -> str | None:
+    """htmldate's quick rules, then the page's structured data, then the first full date
+    written in the page's visible text."""
+    from htmldate import find_date
+
+    params: dict[str, Any] = {"url": url, "original_date": True}
+    params["max_date"] = date.today().isoformat()
+    quick: str | None = find_date(tree, extensive_search=False, **params)
+    if quick:
+        return quick
+    return structured_date(tree) or text_date(tree)
+
+
+def read_metadata(tree: _Element, url: str | None) -> PageMeta:
+    from trafilatura.metadata import (
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_title,
+        extract_url,
+    )
+
+    meta: Any = examine_meta(tree)
+    if meta.author and " " not in meta.author:
+        meta.author = None
+    with contextlib.suppress(Exception):  # trafilatura's JSON-LD reader is not infallible
+        meta = extract_meta_json(tree, meta)
+    if not meta.title:
+        meta.title = extract_title(tree)
+    if not meta.author:
+        meta.author = extract_author(tree)
+    page_url = meta.url or extract_url(tree, url) or url
+    found = _find_date(tree, page_url)
+    return PageMeta(
+        title=clean_title(meta.title, tree),
+        author=meta.author,
+        date=_iso(found),
+        url=page_url,
+    )
