@@ -147,6 +147,7 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         pass
     match = _DECLARED.search(data[:8192])
+    declared: str | None = None
     if match:
         label = (match.group(1) or match.group(2)).decode("ascii", "ignore")
         declared = _normalise_label(label)
@@ -155,6 +156,10 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
                 return Decoded(data.decode(declared), declared)
             except UnicodeDecodeError:
                 pass  # the declaration lies; fall through to detection
+    # Declared UTF-8 with a few broken bytes (a bad copy-paste, a truncated character):
+    # decode it as a browser would, with replacement characters, not as a legacy code page.
+    if declared == "utf-8":
+        return Decoded(data.decode("utf-8", errors="replace"), "utf-8")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:262144]).best()

@@ -246,7 +246,6 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
     heading_idx: list[tuple[int, str | None]] = []
     captions: list[str] = []
     extra_authors: list[Author] = []
-    seen: set[str] = set()
     for line in lines:
         key = norm_line(line)
         if paragraphs and key == norm_line(paragraphs[-1]):
@@ -267,9 +266,6 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
                 heading_idx = [h for h in heading_idx if h[0] != prev]
                 heading_idx.append((prev, byline.names[0]))
             continue
-        if key in seen and len(line.split()) <= 16:
-            continue
-        seen.add(key)
         if key in head_keys and (title is None or key != norm_line(title)):
             heading_idx.append((len(paragraphs), None))
         paragraphs.append(line)
