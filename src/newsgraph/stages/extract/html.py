@@ -25,17 +25,7 @@ from newsgraph.model import Author
 from newsgraph.stages.extract.boilerplate import is_boilerplate_line
 from newsgraph.stages.extract.layout import looks_like_heading, norm_line, parse_byline
 from newsgraph.stages.extract.metadata import read_metadata
-
-_CAPTION_XPATH = (
-    "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')"
-    " or contains(@class, '-caption') or contains(@class, '_caption')"
-    " or contains(@class, 'caption__') or @itemprop='caption']"
-)
-_BYLINE_XPATH = (
-    "//*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
-    " or contains(@class, 'author')][not(self::meta)][not(self::link)]"
-)
-
+from newsgraph.stages.extract.pagescan import scan_page
 
 _ORDERED_MARK = re.compile(r"^- (\d{1,3}\. )")
 
@@ -110,42 +100,6 @@ def _headings(body: _Element | None) -> set[str]:
     return {norm_line(_text_of(h)) for h in body.iter("head")}
 
 
-def _texts(tree: _Element, xpath: str, limit: int = 400) -> list[str]:
-    out: list[str] = []
-    for node in _xpath(tree, xpath):
-        t = _text_of(node)
-        if t and len(t) <= limit and t not in out:
-            out.append(t)
-    return out
-
-
-_ARTICLE_CONTAINER = re.compile(r"article|story|content|post|entry|body|main", re.IGNORECASE)
-
-
-def _in_article(node: _Element) -> bool:
-    for anc in node.iterancestors():
-        if anc.tag in {"article", "main"}:
-            return True
-        if anc.tag in {"nav", "footer", "aside", "header"}:
-            return False
-        marks = f"{anc.get('class') or ''} {anc.get('id') or ''} {anc.get('itemprop') or ''}"
-        if _ARTICLE_CONTAINER.search(marks):
-            return True
-    return False
-
-
-def _page_captions(tree: _Element, limit: int = 12) -> list[str]:
-    """Captions of the article's own figures, even where extraction dropped the figure."""
-    out: list[str] = []
-    for node in _xpath(tree, _CAPTION_XPATH):
-        text = _text_of(node)
-        if text and len(text) <= 400 and text not in out and _in_article(node):
-            out.append(text)
-        if len(out) >= limit:
-            break
-    return out
-
-
 def _json_ld_authors(tree: _Element) -> dict[str, str]:
     """Author name -> job title, from schema.org JSON-LD where the page gives one."""
     roles: dict[str, str] = {}
@@ -168,42 +122,11 @@ def _json_ld_authors(tree: _Element) -> dict[str, str]:
     return roles
 
 
-def _section_authors(tree: _Element) -> dict[str, str]:
-    """Heading text -> author, where a byline box follows a heading in the page.
-
-    Analysis pages often give each part its own heading and author box; content extraction
-    drops the box, so the pairing is read from the page itself, in document order.
-    """
-    pairs: dict[str, str] = {}
-    heading: str | None = None
-    for el in tree.iter("h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "address"):
-        if el.tag == "h1":
-            heading = None
-            continue
-        if el.tag in {"h2", "h3", "h4", "h5", "h6"}:
-            heading = _text_of(el)
-            continue
-        # A byline box is a small element: skip containers (costly, and never a byline).
-        if heading is None or len(el) > 4:
-            continue
-        raw = str(el.xpath("string()"))
-        if len(raw) > 300 or "by" not in raw.lower():
-            continue
-        text = " ".join(raw.split())
-        if not text or len(text) > 140:
-            continue
-        byline = parse_byline(text)
-        if byline is not None:
-            pairs.setdefault(norm_line(heading), byline.names[0])
-            heading = None
-    return pairs
-
-
-def _authors(meta_author: str | None, tree: _Element) -> list[Author]:
+def _authors(meta_author: str | None, tree: _Element, bylines: list[str]) -> list[Author]:
     names = [n.strip() for n in re.split(r";|\s+and\s+", meta_author or "") if n.strip()]
     roles: dict[str, str] = {}
     roles.update(_json_ld_authors(tree))
-    for t in _texts(tree, _BYLINE_XPATH, limit=160):
+    for t in bylines:
         byline = parse_byline(t) or parse_byline("By " + t)
         if byline and byline.role:
             for name in byline.names:
@@ -224,9 +147,9 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
         return HtmlLayout(None, [], [], [], [], None, url, None)
     # Everything read from the page itself comes first: extraction prunes the tree.
     meta = read_metadata(tree, url)
-    page_captions = _page_captions(tree)
-    by_heading = _section_authors(tree)
-    authors = _authors(meta.author, tree)
+    scan = scan_page(tree)
+    page_captions, by_heading = scan.captions, scan.section_authors
+    authors = _authors(meta.author, tree, scan.bylines)
     lang_attr = (tree.get("lang") or "").split("-")[0].lower() or None
 
     result = _trafilatura(tree, url, opts, recall=False)
