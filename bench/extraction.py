@@ -10,7 +10,8 @@ scrapinghub (scrapinghub_aeb, 181 pages), fundus (fundus_eval, 80), trafilatura
 
 Data: --data DIR, else $NEWSGRAPH_SHARED/data/extraction, else ../shared/data/extraction
 beside the repository. Speed is pages / summed wall time of the extraction calls alone, in
-this one process, after one untimed warm-up call; it depends on the machine.
+this one process, after one untimed warm-up call; the tools take turns page by page, so that
+both see the same machine conditions. It depends on the machine.
 
 --pred NAME=PATH scores saved predictions instead of running an extractor: PATH is a folder
 holding NAME.BENCH.json[.gz] files (what --save-outputs and the reference scorer
@@ -323,50 +324,74 @@ def _describe(e: BaseException) -> str:
     return f"{type(e).__name__}: {str(e)[:160]}"
 
 
-def run_adapter(adapter: Adapter, ver: str, bench: Benchmark, want_meta: bool) -> ToolRun:
-    """Run one extractor over a benchmark's pages; an exception = no output + one error."""
+def _timed_extract(adapter: Adapter, page: Page, run: ToolRun, separate_meta: bool) -> float:
+    t0 = time.perf_counter()
+    try:
+        out: Output | None = adapter.extract(page)
+    except Exception as e:
+        out = None
+        run.errors += 1
+        run.error_types[type(e).__name__] += 1
+        run.first_error = run.first_error or f"{page.id}: {_describe(e)}"
+    spent = time.perf_counter() - t0
+    run.texts[page.id] = out.text if out else None
+    if run.metas is not None and not separate_meta:
+        run.metas[page.id] = out.meta if out else None
+    return spent
+
+
+def _timed_meta(adapter: Adapter, page: Page, run: ToolRun) -> float:
+    t0 = time.perf_counter()
+    try:
+        meta = adapter.extract_meta(page)
+    except Exception:
+        meta = None
+        run.meta_errors += 1
+    spent = time.perf_counter() - t0
+    assert run.metas is not None
+    run.metas[page.id] = meta
+    return spent
+
+
+def run_adapters(
+    adapters: Sequence[tuple[Adapter, str]], bench: Benchmark, want_meta: bool
+) -> list[ToolRun]:
+    """Run every extractor over a benchmark's pages, interleaved page by page.
+
+    Each page is given to every tool in turn (the order rotating from page to page), so that
+    both tools see the same machine conditions: on a shared or throttled machine, timing one
+    tool's whole run after the other's can swing the ratio by a third. An exception counts
+    as no output and one error.
+    """
     pages = bench.pages
-    run = ToolRun(adapter.name, ver, {}, {} if want_meta else None, seconds=0.0)
-    separate_meta = want_meta and not adapter.combined_meta
+    runs = [ToolRun(a.name, ver, {}, {} if want_meta else None, seconds=0.0) for a, ver in adapters]
+    separate = [want_meta and not a.combined_meta for a, _ in adapters]
     if pages:  # untimed warm-up: imports and lazy set-up are not counted
-        try:
-            adapter.extract(pages[0])
-            if separate_meta:
-                adapter.extract_meta(pages[0])
-        except Exception:  # the timed run below records errors
-            pass
-    total = 0.0
-    for n, page in enumerate(pages, 1):
-        t0 = time.perf_counter()
-        try:
-            out: Output | None = adapter.extract(page)
-        except Exception as e:
-            out = None
-            run.errors += 1
-            run.error_types[type(e).__name__] += 1
-            run.first_error = run.first_error or f"{page.id}: {_describe(e)}"
-        total += time.perf_counter() - t0
-        run.texts[page.id] = out.text if out else None
-        if run.metas is not None and not separate_meta:
-            run.metas[page.id] = out.meta if out else None
-        _progress(bench.name, adapter.name, n, len(pages))
-    run.seconds = total
-    if separate_meta and run.metas is not None:
-        total = 0.0
-        for n, page in enumerate(pages, 1):
-            t0 = time.perf_counter()
+        for (adapter, _), sep in zip(adapters, separate, strict=True):
             try:
-                meta = adapter.extract_meta(page)
-            except Exception:
-                meta = None
-                run.meta_errors += 1
-            total += time.perf_counter() - t0
-            run.metas[page.id] = meta
-            _progress(bench.name, adapter.name, n, len(pages), " metadata")
-        run.meta_seconds = total
-    elif want_meta:
-        run.meta_seconds = run.seconds  # same call
-    return run
+                adapter.extract(pages[0])
+                if sep:
+                    adapter.extract_meta(pages[0])
+            except Exception:  # the timed run below records errors
+                pass
+    seconds = [0.0 for _ in adapters]
+    meta_seconds = [0.0 for _ in adapters]
+    k = len(adapters)
+    for n, page in enumerate(pages, 1):
+        for j in range(k):
+            i = (n + j) % k
+            adapter = adapters[i][0]
+            seconds[i] += _timed_extract(adapter, page, runs[i], separate[i])
+            if separate[i]:
+                meta_seconds[i] += _timed_meta(adapter, page, runs[i])
+        _progress(bench.name, "+".join(a.name for a, _ in adapters), n, len(pages))
+    for i, run in enumerate(runs):
+        run.seconds = seconds[i]
+        if separate[i]:
+            run.meta_seconds = meta_seconds[i]
+        elif want_meta:
+            run.meta_seconds = run.seconds  # same call
+    return runs
 
 
 def score_run(bench: Benchmark, run: ToolRun) -> Result:
@@ -648,8 +673,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         want_meta = bench.meta_gold is not None
         print(f"  [{b}] {len(bench.pages)} pages loaded", file=err, flush=True)
         bench_results: list[Result] = []
-        for adapter, ver in adapters:
-            run = run_adapter(adapter, ver, bench, want_meta)
+        for run in run_adapters(adapters, bench, want_meta):
             if args.save_outputs:
                 save_outputs(args.save_outputs, b, run)
             bench_results.append(score_run(bench, run))

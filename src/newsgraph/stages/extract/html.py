@@ -146,8 +146,8 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
     if tree is None:
         return HtmlLayout(None, [], [], [], [], None, url, None)
     # Everything read from the page itself comes first: extraction prunes the tree.
-    meta = read_metadata(tree, url)
     scan = scan_page(tree)
+    meta = read_metadata(tree, url, scan.bylines)
     page_captions, by_heading = scan.captions, scan.section_authors
     authors = _authors(meta.author, tree, scan.bylines)
     lang_attr = (tree.get("lang") or "").split("-")[0].lower() or None

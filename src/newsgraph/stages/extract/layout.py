@@ -14,8 +14,10 @@ _NAME = rf"[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{1,4}}"
 # "By Jane Doe", "Analysis by Jane Doe, Diplomatic Editor", "Words by Jane Doe | Reporter",
 # "Jane Doe and John Roe" after "By".
 _BYLINE = re.compile(
-    rf"^(?P<lead>(?:[\w'’-]+\s+){{0,4}}?)?[Bb][Yy]:?\s+"
-    rf"(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*?)"
+    rf"^(?P<lead>(?:[\w'’-]+\s+){{0,4}}?)?[Bb][Yy]:?(?:\s+|(?=[A-Z]))"
+    # one name, or a list that ends in "and NAME" ("By A, B and C"); a comma after a single
+    # name starts the role ("By Jane Doe, Diplomatic Editor")
+    rf"(?P<names>{_NAME}(?:(?:\s*,\s*{_NAME})*\s*,?\s*(?:and|&)\s+{_NAME})?)"
     rf"(?:\s*(?:,|\||–|—|-)\s*(?P<role>[A-Za-z][\w'’ &/.-]{{1,60}}?))?\s*$"
 )
 _NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")

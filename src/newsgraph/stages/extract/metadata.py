@@ -22,6 +22,8 @@ from typing import Any
 
 from lxml.etree import _Element
 
+from newsgraph.stages.extract.layout import parse_byline
+
 _DATE_META = (
     "article:published_time",
     "og:article:published_time",
@@ -233,7 +235,18 @@ def _find_date(tree: _Element, url: str | None) -> str | None:
     return structured_date(tree) or text_date(tree)
 
 
-def read_metadata(tree: _Element, url: str | None) -> PageMeta:
+def _byline_names(bylines: list[str]) -> str | None:
+    """Author names from the page's byline elements ("By Jane Doe, Editor"), if any parse."""
+    for prefix in ("", "By "):  # a real byline first, then an element holding a bare name
+        for text in bylines:
+            byline = parse_byline(prefix + text)
+            if byline is not None:
+                return "; ".join(byline.names)
+    return None
+
+
+def read_metadata(tree: _Element, url: str | None, bylines: list[str] | None = None) -> PageMeta:
+    """The page's metadata; ``bylines`` are the texts of its byline elements (pagescan)."""
     from trafilatura.metadata import (
         examine_meta,
         extract_author,
@@ -250,7 +263,9 @@ def read_metadata(tree: _Element, url: str | None) -> PageMeta:
     if not meta.title:
         meta.title = extract_title(tree)
     if not meta.author:
-        meta.author = extract_author(tree)
+        # The byline elements already found are read first: trafilatura's own author search
+        # runs dozens of XPath queries over the page.
+        meta.author = _byline_names(bylines or []) or extract_author(tree)
     page_url = meta.url or extract_url(tree, url) or url
     found = _find_date(tree, page_url)
     return PageMeta(
