@@ -16,6 +16,7 @@ def serve(routes: dict[str, Any]) -> Iterator[str]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             route = routes.get(self.path)
+            headers: dict[str, str]
             if route is None:
                 status, body, headers = 404, b"not here", {}
             else:

@@ -44,8 +44,10 @@ def render_text(doc: Document) -> str:
         for s in art.sections:
             who = f"  (by {s.author})" if s.author else ""
             lines.append(_wrap(f"{s.heading}{who}", "  - "))
-    if art.text:
-        first = art.text.split("\n\n", 1)[0]
+    headings = {s.start for s in art.sections}
+    lead = [art.text[a:b] for a, b in art.paragraphs() if a not in headings]
+    if lead:
+        first = lead[0]
         lines.append("")
         lines.append("Lead")
         lines.append(_wrap(first if len(first) < 600 else first[:597] + "...", "  "))

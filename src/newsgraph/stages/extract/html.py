@@ -202,6 +202,12 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
     if paragraphs and title and norm_line(paragraphs[0]) == norm_line(title):
         paragraphs.pop(0)
         heading_idx = [(i - 1, a) for i, a in heading_idx if i > 0]
+    # The standfirst opens the body when extraction left it in the page header.
+    if scan.standfirst and paragraphs:
+        key = norm_line(scan.standfirst)
+        if all(key not in norm_line(p) for p in paragraphs[:3]):
+            paragraphs.insert(0, scan.standfirst)
+            heading_idx = [(i + 1, a) for i, a in heading_idx]
     # A heading must head something: drop trailing headings with no paragraph after them.
     heading_idx = [(i, a) for i, a in heading_idx if i < len(paragraphs) - 1]
 

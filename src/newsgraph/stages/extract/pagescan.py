@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from lxml.etree import _Element
 
+from newsgraph.stages.extract.boilerplate import is_boilerplate_line
 from newsgraph.stages.extract.layout import norm_line, parse_byline
 
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption)(?:$|[\s_-])|caption__", re.I)
@@ -21,6 +22,26 @@ _ARTICLE_CONTAINER = re.compile(r"article|story|content|post|entry|body|main", r
 _HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 _SMALL_BLOCKS = frozenset({"p", "div", "span", "address", "a"})
 _BY_WORD = re.compile(r"\bby\b", re.I)
+_CLASS_TOKEN = re.compile(r"[\s_-]+")
+_STANDFIRST_TOKENS = frozenset(
+    {
+        "standfirst",
+        "dek",
+        "deck",
+        "lede",
+        "summary",
+        "subtitle",
+        "subheadline",
+        "subhead",
+        "intro",
+        "excerpt",
+        "teaser",
+        "strapline",
+        "sapo",
+        "chapo",
+        "abstract",
+    }
+)
 
 
 @dataclass
@@ -29,6 +50,19 @@ class PageScan:
     bylines: list[str] = field(default_factory=list)
     # normalised heading text -> author name
     section_authors: dict[str, str] = field(default_factory=dict)
+    # the summary paragraph under the headline ("standfirst", "dek"), which sites often put in
+    # the page header where content extraction does not look
+    standfirst: str | None = None
+
+
+_NOT_STANDFIRST = frozenset({"author", "bio", "byline", "share", "meta", "cart", "promo"})
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Not a byline, a template placeholder or an interface prompt."""
+    if "{{" in text or "{%" in text or text.lower().startswith(("by ", "by:", "written by")):
+        return False
+    return parse_byline(text) is None and not is_boilerplate_line(text)
 
 
 def _text(el: _Element) -> str:
@@ -50,17 +84,28 @@ def _in_article(node: _Element) -> bool:
 def scan_page(tree: _Element, max_captions: int = 12) -> PageScan:
     out = PageScan()
     heading: str | None = None
+    since_h1 = -1  # elements since the headline; the standfirst sits right under it
     for el in tree.iter("*"):
         tag = el.tag
         if not isinstance(tag, str):
             continue
         if tag == "h1":
             heading = None
+            since_h1 = 0
             continue
+        if since_h1 >= 0:
+            since_h1 += 1
         if tag in _HEADINGS:
             heading = _text(el)
             continue
         cls = el.get("class") or ""
+        if 0 <= since_h1 <= 40 and out.standfirst is None and tag in {"p", "div", "h2"} and cls:
+            tokens = set(_CLASS_TOKEN.split(cls.lower()))
+            if tokens & _STANDFIRST_TOKENS and not tokens & _NOT_STANDFIRST:
+                text = _text(el)
+                if 40 <= len(text) <= 500 and len(el) <= 6 and _reads_as_prose(text):
+                    out.standfirst = text
+                    continue
         # Plain substring tests first: this loop sees every element of the page.
         if (
             tag == "figcaption"

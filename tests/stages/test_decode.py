@@ -1,0 +1,62 @@
+"""Bytes -> text: encodings round-trip, and no input makes the reader crash."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsgraph
+from newsgraph.errors import InputError
+from newsgraph.stages.extract.decode import decode
+
+_page = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=400
+).filter(lambda t: t.strip())
+
+
+@settings(max_examples=80, deadline=None)
+@given(_page)
+def test_utf8_round_trips(text: str) -> None:
+    assert decode(text.encode("utf-8")).text == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(_page, st.sampled_from(["utf-8-sig", "utf-16", "utf-32"]))
+def test_byte_order_marks(text: str, codec: str) -> None:
+    assert decode(text.encode(codec)).text == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(_page)
+def test_gzip_is_transparent(text: str) -> None:
+    assert decode(gzip.compress(text.encode("utf-8"), mtime=0)).text == text
+
+
+@pytest.mark.parametrize(
+    ("codec", "word"),
+    [("cp1251", "Новости дня"), ("latin-1", "Élodie Brénac"), ("shift_jis", "東京のニュース")],
+)
+def test_declared_charsets(codec: str, word: str) -> None:
+    label = {"latin-1": "iso-8859-1"}.get(codec, codec)
+    html = f'<html><head><meta charset="{label}"></head><body><p>{word}</p></body></html>'
+    assert word in decode(html.encode(codec)).text
+
+
+def test_declared_utf8_with_a_broken_byte_is_still_utf8() -> None:
+    page = '<meta charset="utf-8"><p>Zürich café</p>'.encode() + b"\xe4 ok"
+    text = decode(page).text
+    assert "Zürich café" in text and "\ufffd" in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_give_an_article_or_an_input_error(data: bytes) -> None:
+    try:
+        art = newsgraph.read(data)
+    except InputError as exc:
+        assert str(exc)
+    else:
+        assert art.text.strip()
