@@ -17,7 +17,7 @@ from dataclasses import asdict
 from datetime import datetime
 
 from newsgraph.errors import NoArticleError
-from newsgraph.model import Article, Document, Section, Source, text_id
+from newsgraph.model import Article, Author, Document, Section, Source, text_id
 from newsgraph.pipeline import RawPage
 from newsgraph.registry import stage
 from newsgraph.stages.extract.decode import decode
@@ -47,6 +47,10 @@ def has_article_text(paragraphs: list[str]) -> bool:
     words = sum(_words(p) for p in paragraphs)
     longest = max((_words(p) for p in paragraphs), default=0)
     return words >= _MIN_ARTICLE_WORDS and longest >= _MIN_PARAGRAPH_WORDS
+
+
+def _nfc(text: str) -> str:
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -96,13 +100,14 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
     if page.data is None:
         raise NoArticleError("no data was given", source=label)
     text = page.data if isinstance(page.data, str) else decode(page.data, source=label).text
-    text = unicodedata.normalize("NFC", text)
     if not text.strip():
         raise NoArticleError("is empty", source=label)
 
+    # Text is NFC-normalised (composed accents), so that the same words always match; for
+    # HTML only what is kept is normalised, which is much less than the page.
     if looks_like_html(text):
         lay = read_html(text, page.final_url or page.url, opts)
-        paragraphs, headings = lay.paragraphs, lay.heading_idx
+        paragraphs, headings = [_nfc(p) for p in lay.paragraphs], lay.heading_idx
         body = "\n\n".join(paragraphs)
         if not has_article_text(paragraphs):
             raise NoArticleError(
@@ -111,12 +116,15 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
                 source=label,
             )
         art = Article(
-            title=lay.title,
-            authors=lay.authors,
+            title=_nfc(lay.title) if lay.title else None,
+            authors=[
+                Author(name=_nfc(a.name), role=_nfc(a.role) if a.role else None)
+                for a in lay.authors
+            ],
             published=normalise_date(page.published) or normalise_date(lay.date),
             language=detect_language(body, hint=lay.language),
             text=body,
-            captions=lay.captions,
+            captions=[_nfc(c) for c in lay.captions],
             sections=_section_spans(paragraphs, headings),
             by=STAGE,
         )
@@ -124,7 +132,7 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
             source = source.model_copy(update={"url": lay.url})
         return art, source
 
-    tl = read_layout(text)
+    tl = read_layout(_nfc(text))
     body = "\n\n".join(tl.paragraphs)
     if not has_article_text(tl.paragraphs):
         raise NoArticleError("has no article text (too short after cleaning)", source=label)

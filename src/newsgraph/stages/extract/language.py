@@ -17,7 +17,7 @@ def _identifier() -> Any:
 
 def detect_language(text: str, hint: str | None = None) -> str | None:
     """The text's language; the page's declared ``hint`` when the text is too short to tell."""
-    sample = text[:1200]
+    sample = text[:800]
     if len(sample.strip()) < _MIN_CHARS:
         return hint
     lang, prob = _identifier().classify(sample)
