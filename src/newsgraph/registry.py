@@ -95,7 +95,7 @@ def _load_entry_points() -> None:
         if ep.name in _REGISTRY:
             continue
         try:
-            obj = ep.load()
+            ep.load()  # importing the module runs its @stage decorator
         except Exception as exc:  # a broken plugin must not break the others
             raise PipelineError(
                 f"stage {ep.name!r} from {ep.value} could not be loaded ({exc}); "
@@ -106,7 +106,6 @@ def _load_entry_points() -> None:
                 f"entry point {ep.name!r} ({ep.value}) does not register a stage of that name; "
                 "decorate the class with @newsgraph.stage(...)"
             )
-        _ = obj
 
 
 def get(name: str) -> StageInfo:
