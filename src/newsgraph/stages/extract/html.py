@@ -14,7 +14,6 @@ The cascade, step by step:
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +23,7 @@ from lxml.etree import _Element
 from newsgraph.model import Author
 from newsgraph.stages.extract.boilerplate import is_boilerplate_line
 from newsgraph.stages.extract.layout import looks_like_heading, norm_line, parse_byline
-from newsgraph.stages.extract.metadata import read_metadata
+from newsgraph.stages.extract.metadata import json_ld_objects, read_metadata
 from newsgraph.stages.extract.pagescan import scan_page
 
 _ORDERED_MARK = re.compile(r"^- (\d{1,3}\. )")
@@ -70,14 +69,6 @@ def _text_of(el: _Element) -> str:
     return " ".join("".join(str(t) for t in el.itertext()).split())
 
 
-def _xpath(tree: _Element, xpath: str) -> list[_Element]:
-    try:
-        found = tree.xpath(xpath)
-    except Exception:  # malformed attribute values can trip lxml's XPath engine
-        return []
-    return [n for n in found if isinstance(n, _Element)] if isinstance(found, list) else []
-
-
 def _lines(body: _Element | None) -> list[str]:
     if body is None:
         return []
@@ -103,22 +94,11 @@ def _headings(body: _Element | None) -> set[str]:
 def _json_ld_authors(tree: _Element) -> dict[str, str]:
     """Author name -> job title, from schema.org JSON-LD where the page gives one."""
     roles: dict[str, str] = {}
-    for node in _xpath(tree, "//script[@type='application/ld+json']"):
-        try:
-            data = json.loads(node.text or "")
-        except (ValueError, TypeError):
-            continue
-        stack: list[Any] = [data]
-        while stack:
-            item = stack.pop()
-            if isinstance(item, list):
-                stack.extend(item)
-            elif isinstance(item, dict):
-                if item.get("@type") == "Person" and isinstance(item.get("name"), str):
-                    job = item.get("jobTitle")
-                    if isinstance(job, str) and job.strip():
-                        roles[norm_line(item["name"])] = job.strip()
-                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
+    for item in json_ld_objects(tree):
+        if item.get("@type") == "Person" and isinstance(item.get("name"), str):
+            job = item.get("jobTitle")
+            if isinstance(job, str) and job.strip():
+                roles[norm_line(item["name"])] = job.strip()
     return roles
 
 

@@ -75,7 +75,8 @@ def _iso(value: str | None) -> str | None:
     return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
-def _json_ld_objects(tree: _Element) -> list[dict[str, Any]]:
+def json_ld_objects(tree: _Element) -> list[dict[str, Any]]:
+    """Every schema.org object in the page's JSON-LD, nested ones (authors, @graph) too."""
     out: list[dict[str, Any]] = []
     for node in tree.iter("script"):
         if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
@@ -91,9 +92,7 @@ def _json_ld_objects(tree: _Element) -> list[dict[str, Any]]:
                 stack.extend(item)
             elif isinstance(item, dict):
                 out.append(item)
-                graph = item.get("@graph")
-                if isinstance(graph, list):
-                    stack.extend(graph)
+                stack.extend(v for v in item.values() if isinstance(v, (dict, list)))
     return out
 
 
@@ -107,7 +106,7 @@ def _is_article(obj: dict[str, Any]) -> bool:
 
 def structured_date(tree: _Element) -> str | None:
     """The publication date the page declares in its structured data, if any."""
-    for obj in _json_ld_objects(tree):
+    for obj in json_ld_objects(tree):
         if _is_article(obj):
             found = _iso(str(obj.get("datePublished") or obj.get("dateCreated") or ""))
             if found:
