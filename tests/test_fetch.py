@@ -42,9 +42,9 @@ def test_every_redirect_hop_is_checked(monkeypatch: pytest.MonkeyPatch) -> None:
     checked: list[str] = []
     real = fetch_module._check_host
 
-    def spy(url: str, allow_private: bool) -> None:
+    def spy(url: str, allow_private: bool, source: str | None = None) -> None:
         checked.append(url)
-        real(url, allow_private)
+        real(url, allow_private, source)
 
     monkeypatch.setattr(fetch_module, "_check_host", spy)
     routes = {"/a": (302, b"", {"Location": "/b"}), "/b": (200, b"ok")}

@@ -26,37 +26,49 @@ class Fetched:
     content_type: str | None
 
 
-def _check_host(url: str, allow_private: bool) -> None:
-    parts = urlsplit(url)
+def _refused(addr: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+    """Anything not on the public internet, including IPv4 wrapped in IPv6."""
+    if isinstance(addr, ipaddress.IPv6Address):
+        if addr.is_site_local:
+            return True
+        for inner in (addr.ipv4_mapped, addr.sixtofour, addr.teredo and addr.teredo[1]):
+            if inner is not None and not inner.is_global:
+                return True
+    return not addr.is_global or addr.is_multicast
+
+
+def _check_host(url: str, allow_private: bool, source: str | None = None) -> None:
+    """Refuse ``url`` unless it is http(s) to a public address; errors name ``source``."""
+    source = source or url
+    where = "" if url == source else f" (redirected to {url})"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        raise FetchError(f"is not a valid URL{where} ({exc})", source=source) from None
     if parts.scheme not in {"http", "https"}:
-        raise FetchError(f"unsupported URL scheme {parts.scheme!r}; use http or https", source=url)
+        raise FetchError(
+            f"unsupported URL scheme {parts.scheme!r}{where}; use http or https", source=source
+        )
     host = parts.hostname
     if not host:
-        raise FetchError("the URL has no host", source=url)
+        raise FetchError(f"the URL has no host{where}", source=source)
     if allow_private:
         return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
     except ValueError:
-        raise FetchError("the URL has an invalid port", source=url) from None
+        raise FetchError(f"the URL has an invalid port{where}", source=source) from None
     try:
         infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"cannot resolve host {host!r} ({exc})", source=url) from None
+        raise FetchError(f"cannot resolve host {host!r}{where} ({exc})", source=source) from None
     for info in infos:
         addr = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if (
-            addr.is_private
-            or addr.is_loopback
-            or addr.is_link_local
-            or addr.is_multicast
-            or addr.is_reserved
-            or addr.is_unspecified
-        ):
+        if _refused(addr):
             raise FetchError(
-                f"refused: {host} resolves to {addr}, a private or local address "
+                f"refused: {host}{where} resolves to {addr}, a private or local address "
                 "(pass --allow-private to read from your own network)",
-                source=url,
+                source=source,
             )
 
 
@@ -78,7 +90,7 @@ def fetch(
     )
     current = url
     for _hop in range(max_redirects + 1):
-        _check_host(current, allow_private)
+        _check_host(current, allow_private, source=url)
         try:
             resp = http.request(
                 "GET", current, redirect=False, preload_content=False, decode_content=True
@@ -91,7 +103,12 @@ def fetch(
                 location = resp.headers.get("Location")
                 if not location:
                     raise FetchError(f"redirect ({resp.status}) without a Location", source=url)
-                current = urljoin(current, location)
+                try:
+                    current = urljoin(current, location)
+                except ValueError:
+                    raise FetchError(
+                        f"redirects to an invalid URL ({location[:100]!r})", source=url
+                    ) from None
                 continue
             if resp.status >= 400:
                 raise FetchError(f"the server answered HTTP {resp.status}", source=url)
@@ -120,4 +137,4 @@ def fetch(
 
 
 def is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://"))
+    return text[:8].lower().startswith(("http://", "https://"))

@@ -15,6 +15,7 @@ from newsgraph.errors import InputError, NotFoundError
 from newsgraph.fetch import fetch, is_url
 from newsgraph.model import Article
 from newsgraph.pipeline import RawPage
+from newsgraph.stages.extract import normalise_date
 
 PAGE_SUFFIXES = (".html", ".htm", ".txt", ".gz", ".xhtml")
 
@@ -51,7 +52,12 @@ def resolve(arg: str, *, allow_private: bool = False) -> Iterator[RawPage | Inpu
         yield RawPage(data=got.data, url=got.url, final_url=got.final_url, status=got.status)
         return
     path = Path(arg)
-    if path.is_dir():
+    try:
+        is_dir, exists = path.is_dir(), path.exists()
+    except OSError as exc:  # e.g. a name too long for the file system
+        yield InputError(f"cannot be read ({exc.strerror or exc})", source=arg[:200])
+        return
+    if is_dir:
         files = _page_files(path)
         if not files:
             yield NotFoundError(
@@ -63,7 +69,7 @@ def resolve(arg: str, *, allow_private: bool = False) -> Iterator[RawPage | Inpu
         for f in files:
             yield _read_file(f)
         return
-    if not path.exists():
+    if not exists:
         bare_host = "." in arg and "/" not in arg and not arg.lower().endswith(PAGE_SUFFIXES)
         hint = " (a URL must start with http:// or https://)" if bare_host else ""
         yield NotFoundError(f"no such file or folder{hint}", source=arg)
@@ -103,12 +109,19 @@ def read_jsonl(arg: str) -> Iterator[RawPage | InputError]:
         if not isinstance(text, str) or not text.strip():
             yield InputError("has no 'text' (a non-empty string is required)", source=where)
             continue
-        if doc_id is not None and not isinstance(doc_id, (str, int)):
+        if doc_id is not None and (isinstance(doc_id, bool) or not isinstance(doc_id, (str, int))):
             yield InputError("'id' must be a string or a number", source=where)
             continue
         title = obj.get("title")
         url = obj.get("url")
         published = obj.get("published")
+        if published is not None and (
+            not isinstance(published, str) or normalise_date(published) is None
+        ):
+            yield InputError(
+                f"'published' must be a date like 2024-03-21, not {published!r}", source=where
+            )
+            continue
         given = Article(
             title=title if isinstance(title, str) else None,
             text=text,

@@ -50,12 +50,12 @@ class Pipeline:
     def from_names(
         cls, names: Sequence[str] | None = None, options: dict[str, dict[str, Any]] | None = None
     ) -> Pipeline:
-        names = list(names or DEFAULT_PIPELINE)
+        names = list(DEFAULT_PIPELINE if names is None else names)
         if not names:
             raise PipelineError("the pipeline is empty; name at least the 'extract.v1' stage")
         options = options or {}
         available = set(INPUT_FACTS)
-        assigned_by: dict[str, str] = {}
+        assigned_by: dict[str, str] = dict.fromkeys(INPUT_FACTS, "the input")
         stages: list[registry.Stage] = []
         for name in names:
             info = registry.get(name)
@@ -73,7 +73,10 @@ class Pipeline:
                     )
                 assigned_by[fact] = name
             available |= info.assigns
-            stages.append(info.factory(**options.get(name, {})))
+            try:
+                stages.append(info.factory(**options.get(name, {})))
+            except TypeError as exc:
+                raise PipelineError(f"stage {name!r} does not take these options ({exc})") from None
         return cls(stages=stages, names=names)
 
     def __call__(self, page: RawPage) -> Document:

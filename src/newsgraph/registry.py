@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import entry_points
+from importlib.metadata import EntryPoint, entry_points
 from typing import Any, ClassVar, Protocol, TypeVar, runtime_checkable
 
 from newsgraph.errors import PipelineError
@@ -49,7 +49,6 @@ class StageInfo:
 
 
 _REGISTRY: dict[str, StageInfo] = {}
-_entry_points_loaded = False
 
 T = TypeVar("T")
 
@@ -86,35 +85,36 @@ def stage(
     return register
 
 
-def _load_entry_points() -> None:
-    global _entry_points_loaded
-    if _entry_points_loaded:
-        return
-    _entry_points_loaded = True
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        if ep.name in _REGISTRY:
-            continue
-        try:
-            ep.load()  # importing the module runs its @stage decorator
-        except Exception as exc:  # a broken plugin must not break the others
-            raise PipelineError(
-                f"stage {ep.name!r} from {ep.value} could not be loaded ({exc}); "
-                "reinstall the package that provides it, or remove it from the pipeline"
-            ) from exc
-        if ep.name not in _REGISTRY:
-            raise PipelineError(
-                f"entry point {ep.name!r} ({ep.value}) does not register a stage of that name; "
-                "decorate the class with @newsgraph.stage(...)"
-            )
+def _load(ep: EntryPoint) -> None:
+    try:
+        ep.load()  # importing the module runs its @stage decorator
+    except Exception as exc:
+        raise PipelineError(
+            f"stage {ep.name!r} from {ep.value} could not be loaded ({exc}); "
+            "reinstall the package that provides it, or remove it from the pipeline"
+        ) from exc
+    if ep.name not in _REGISTRY:
+        raise PipelineError(
+            f"entry point {ep.name!r} ({ep.value}) does not register a stage of that name; "
+            "decorate the class with @newsgraph.stage(...)"
+        )
+
+
+def _entry_points() -> dict[str, EntryPoint]:
+    return {ep.name: ep for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
 def get(name: str) -> StageInfo:
+    """The stage registered as ``name``, loading only its own entry point if needed, so that
+    one broken plugin never hides the others."""
     if name not in _REGISTRY:
-        _load_entry_points()
+        ep = _entry_points().get(name)
+        if ep is not None:
+            _load(ep)
     try:
         return _REGISTRY[name]
     except KeyError:
-        known = ", ".join(sorted(_REGISTRY)) or "none"
+        known = ", ".join(sorted(set(_REGISTRY) | set(_entry_points()))) or "none"
         raise PipelineError(
             f"unknown stage {name!r}; available stages: {known}. A plugin stage must be "
             f"installed and declared under the entry point group {ENTRY_POINT_GROUP!r}"
@@ -122,5 +122,8 @@ def get(name: str) -> StageInfo:
 
 
 def available() -> list[StageInfo]:
-    _load_entry_points()
+    """Every stage that loads; a broken plugin raises PipelineError naming it."""
+    for name, ep in _entry_points().items():
+        if name not in _REGISTRY:
+            _load(ep)
     return [_REGISTRY[k] for k in sorted(_REGISTRY)]

@@ -20,6 +20,7 @@ from newsgraph.cli.render import render_text
 from newsgraph.errors import InputError, NewsgraphError, PipelineError
 from newsgraph.model import Document
 from newsgraph.pipeline import Pipeline, RawPage
+from newsgraph.stages.extract import normalise_date
 
 
 def add_parser(sub: Any) -> None:
@@ -55,16 +56,40 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="allow fetching URLs on loopback, private and link-local addresses",
     )
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date to assume")
+    p.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        type=_date_arg,
+        help="publication date to assume when a page gives none",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=run)
 
 
+def _is_dir(arg: str) -> bool:
+    try:
+        return Path(arg).is_dir()
+    except OSError:
+        return False
+
+
+def _date_arg(value: str) -> str:
+    day = normalise_date(value)
+    if day is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2024-03-21")
+    return day
+
+
 def _pages(args: argparse.Namespace) -> Iterator[RawPage | InputError]:
-    for arg in args.inputs:
-        yield from inputs.resolve(arg, allow_private=args.allow_private)
-    for arg in args.jsonl:
-        yield from inputs.read_jsonl(arg)
+    sources: list[tuple[str, Iterator[RawPage | InputError]]] = [
+        (arg, inputs.resolve(arg, allow_private=args.allow_private)) for arg in args.inputs
+    ]
+    sources += [(arg, inputs.read_jsonl(arg)) for arg in args.jsonl]
+    for arg, items in sources:
+        try:
+            yield from items
+        except OSError as exc:  # the input vanished or cannot be read while being listed
+            yield InputError(f"cannot be read ({exc.strerror or exc})", source=arg[:200])
 
 
 def _error(msg: str) -> None:
@@ -93,6 +118,9 @@ class _Output:
             return
         self.stream.close()
         assert self.tmp is not None
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(self.tmp).chmod(0o666 & ~umask)
         Path(self.tmp).replace(self.path)
 
     def abort(self) -> None:
@@ -110,6 +138,9 @@ def run(args: argparse.Namespace) -> int:
         if not parent.is_dir():
             _error(f"{args.out}: cannot write there, folder {str(parent)!r} does not exist")
             return 2
+        if Path(args.out).is_dir():
+            _error(f"{args.out}: is a folder; --out takes a file name")
+            return 2
     names = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else None
     try:
         pipeline = Pipeline.from_names(names)
@@ -119,10 +150,14 @@ def run(args: argparse.Namespace) -> int:
 
     fmt = args.format
     if fmt is None:
-        single = len(args.inputs) == 1 and not args.jsonl and not Path(args.inputs[0]).is_dir()
+        single = len(args.inputs) == 1 and not args.jsonl and not _is_dir(args.inputs[0])
         fmt = "json" if single else "jsonl"
 
-    out = _Output(args.out)
+    try:
+        out = _Output(args.out)
+    except OSError as exc:
+        _error(f"{args.out}: cannot write there ({exc.strerror or exc})")
+        return 2
     failed = done = 0
     show_progress = not args.quiet and sys.stderr.isatty()
     docs: list[Document] = []
@@ -168,7 +203,15 @@ def run(args: argparse.Namespace) -> int:
     except BaseException:
         out.abort()
         raise
-    out.finish()
+    if done == 0 and args.out:
+        out.abort()  # nothing analysed: leave an existing file as it was
+    else:
+        try:
+            out.finish()
+        except OSError as exc:
+            out.abort()
+            _error(f"{args.out}: cannot write there ({exc.strerror or exc})")
+            return 1
     if show_progress:
         print(file=sys.stderr)
     if failed:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import asdict
-from datetime import datetime
+from datetime import date, datetime
 
 from newsgraph.errors import NoArticleError
 from newsgraph.model import Article, Author, Document, Section, Source, text_id
@@ -27,9 +27,11 @@ from newsgraph.stages.extract.plaintext import read_layout, sections_from
 
 STAGE = "extract.v1"
 _HTML_SNIFF = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|main|section|span|table|br)\b",
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|main|section|span|table|br|"
+    r"pre|h[1-6]|ul|ol|li|blockquote|figure|header|nav|a|img|script|style)\b",
     re.IGNORECASE,
 )
+MIN_YEAR = 1800  # earlier "publication dates" are typos or not dates at all
 _MIN_ARTICLE_WORDS = 15
 _MIN_PARAGRAPH_WORDS = 8
 
@@ -54,8 +56,11 @@ def _nfc(text: str) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:4096].lstrip()
-    return head.startswith("<") and bool(_HTML_SNIFF.search(head))
+    """A page or fragment of HTML: it opens with a tag, or is dense with known tags."""
+    head = text[:4096].lstrip("\ufeff \t\r\n")
+    if head.startswith("<") and _HTML_SNIFF.match(head):
+        return True
+    return len(_HTML_SNIFF.findall(head)) >= 3
 
 
 def normalise_date(value: str | None) -> str | None:
@@ -64,18 +69,23 @@ def normalise_date(value: str | None) -> str | None:
         return None
     v = " ".join(value.split()).replace(",", "")
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", v)
+    day: date | None = None
     if m:
         y, mo, d = (int(x) for x in m.groups())
         try:
-            return datetime(y, mo, d).strftime("%Y-%m-%d")
+            day = date(y, mo, d)
         except ValueError:
             return None
-    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %b. %Y", "%b. %d %Y"):
-        try:
-            return datetime.strptime(v, fmt).strftime("%Y-%m-%d")
-        except ValueError:
-            continue
-    return None
+    else:
+        for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%d %b. %Y", "%b. %d %Y"):
+            try:
+                day = datetime.strptime(v, fmt).date()
+                break
+            except ValueError:
+                continue
+    if day is None or day.year < MIN_YEAR:
+        return None
+    return day.isoformat()
 
 
 def _section_spans(paragraphs: list[str], headings: list[tuple[int, str | None]]) -> list[Section]:
@@ -90,12 +100,12 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
     label = page.name
     if page.given is not None:
         art = page.given
-        update: dict[str, object] = {"by": STAGE}
+        update: dict[str, object] = {"by": STAGE, "published": normalise_date(art.published)}
         if page.published and not art.published:
             update["published"] = normalise_date(page.published)
         if art.language is None:
             update["language"] = detect_language(art.text)
-        return art.model_copy(update=update), source
+        return Article.model_validate({**art.model_dump(), **update}), source
 
     if page.data is None:
         raise NoArticleError("no data was given", source=label)

@@ -9,6 +9,17 @@ from __future__ import annotations
 
 import re
 
+_NETWORK = (
+    r"(facebook|twitter|x|linkedin|whatsapp|reddit|telegram|email|pinterest|flipboard|bluesky)"
+)
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a date or time, and nothing else: "March 3, 2024", "3 Mar 2024 10:02 GMT", "2024-03-03"
+_DATE_LIKE = (
+    rf"(\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{2,4})"
+    r"([ ,t|-]+(at )?\d{1,2}[:.]\d{2}( ?[ap]\.?m\.?)?( [a-z]{2,4})?)?"
+)
+
 # Whole-line interface prompts (matched case-insensitively against a stripped line).
 _LINE_PATTERNS = [
     # show more / read more / load more
@@ -26,9 +37,12 @@ _LINE_PATTERNS = [
     r"you must be logged in to post a comment\.?|log ?in to (comment|reply)",
     r"this site uses akismet to reduce spam\..*",
     # share buttons
-    r"(share|tweet|email|print|copy link|copy url|pin it|whatsapp|facebook|twitter|linkedin|"
-    r"reddit|telegram|x)( (this|on|via|to) [\w .]+)?",
-    r"share (this )?(article|story|page|post)( on [\w ]+)?|share on \w+|share via \w+",
+    r"share|tweet|email|print|copy link|copy url|pin it|whatsapp|facebook|twitter|linkedin|"
+    r"reddit|telegram|x|flipboard",
+    rf"(share|tweet|post|pin|email)( this( article| story| page| post)?)?"
+    rf"( (on|via|to) {_NETWORK})?",
+    r"(share|email|print) (this )?(article|story|page|post)",
+    rf"share (on|via) {_NETWORK}",
     r"(click|tap) to share.*",
     r"link copied( to clipboard)?!?",
     # newsletters / subscription / sign-in
@@ -42,15 +56,15 @@ _LINE_PATTERNS = [
     r"advertisement|advertising|sponsored( content)?|ad|ads by \w+|story continues below "
     r"(this )?(advertisement|ad)|article continues (below|after (this )?advertisement)",
     # related content / navigation
-    r"(related|recommended|more|most (read|popular|viewed)|trending|latest|top)( \w+)?"
-    r"( (stories|articles|news|posts|reads|videos|content|on \S+))?:?",
+    r"(related|recommended|more|most (read|popular|viewed|shared)|trending|latest|top)"
+    r"( (stories|articles|news|posts|reads|videos|content|headlines|on \S+))?:?",
     r"(you (may|might) (also )?like|read also|see also|also read|more from \S+)[:.]?",
     r"(previous|next)( (article|post|story))?|skip to (main )?content|main menu|menu|search",
     r"follow us( on [\w ,]+)?|follow @\S+",
     r"(all|©|\(c\)|copyright)\s.*rights reserved\.?|©.*",
     r"(photo|image|picture|video|credit)s?:? ?(getty images|reuters|ap|afp|shutterstock)?",
     r"(report|flag) (an? )?(error|typo|correction)|spotted an error\?.*",
-    r"(updated|published|posted)( on)?:? [\w ,:.]{3,40}",
+    rf"(updated|published|posted|last updated)( on)?:? {_DATE_LIKE}",
     r"tags?:.*|topics?:.*|filed under:.*|categories:.*",
 ]
 

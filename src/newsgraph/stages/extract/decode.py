@@ -107,9 +107,11 @@ def _normalise_label(label: str) -> str | None:
     name = label.strip().lower()
     name = _ALIASES.get(name, name)
     try:
-        return codecs.lookup(name).name
+        info = codecs.lookup(name)
     except LookupError:
         return None
+    # Only text encodings: a page may "declare" base64 or rot13, which are codecs too.
+    return info.name if getattr(info, "_is_text_encoding", True) else None
 
 
 def _control_share(text: str) -> float:
@@ -154,7 +156,7 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
         if declared and declared not in {"utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32"}:
             try:
                 return Decoded(data.decode(declared), declared)
-            except UnicodeDecodeError:
+            except (UnicodeError, LookupError):
                 pass  # the declaration lies; fall through to detection
     # Declared UTF-8 with a few broken bytes (a bad copy-paste, a truncated character):
     # decode it as a browser would, with replacement characters, not as a legacy code page.
@@ -165,8 +167,11 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
     best = from_bytes(data[:262144]).best()
     if best is not None and best.encoding:
         detected = str(best.encoding)
-        text = data.decode(detected, errors="replace")
-        if _control_share(text) < 0.01:
+        try:
+            text = data.decode(detected, errors="replace")
+        except (UnicodeError, LookupError):
+            text = ""
+        if text and _control_share(text) < 0.01:
             return Decoded(text, detected)
     raise DecodeError(
         "cannot be decoded as text in any likely encoding; "

@@ -118,6 +118,9 @@ def _parse(html: str) -> _Element | None:
     from trafilatura.utils import load_html
 
     tree: _Element | None = load_html(html)
+    if tree is None and html.strip():
+        # a bare fragment ("<p>...</p>") that the page parser will not take on its own
+        tree = load_html(f"<html><body>{html}</body></html>")
     return tree
 
 

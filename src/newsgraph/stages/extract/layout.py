@@ -11,10 +11,18 @@ from dataclasses import dataclass
 _NAME_WORD = r"(?:[A-Z][\w'’.-]*|(?:van|von|de|der|den|da|di|du|la|le|al|el|bin|ibn)\b)"
 _NAME = rf"[A-Z][\w'’.-]+(?:\s+{_NAME_WORD}){{1,4}}"
 
+# Words that open a byline before "by" ("Analysis by", "Story and photos by"); any other
+# lead ("Hit by Hurricane Ian", "Backed by the Senate") is a headline, not a byline.
+_LEAD = (
+    r"(?i:analysis|words|written|writing|reporting|reported|report|story|text|photos?|"
+    r"photographs|pictures|video|interview|opinion|commentary|column|edited|compiled|posted|"
+    r"published|reviewed|review|produced|graphics|illustrations?|fact-checked|research|article)"
+)
+
 # "By Jane Doe", "Analysis by Jane Doe, Diplomatic Editor", "Words by Jane Doe | Reporter",
 # "Jane Doe and John Roe" after "By".
 _BYLINE = re.compile(
-    rf"^(?P<lead>(?:[\w'’-]+\s+){{0,4}}?)?[Bb][Yy]:?(?:\s+|(?=[A-Z]))"
+    rf"^(?P<lead>{_LEAD}(?:\s+[\w'’-]+){{0,2}}?\s+)?[Bb][Yy]:?(?:\s+|(?=[A-Z]))"
     # one name, or a list that ends in "and NAME" ("By A, B and C"); a comma after a single
     # name starts the role ("By Jane Doe, Diplomatic Editor")
     rf"(?P<names>{_NAME}(?:(?:\s*,\s*{_NAME})*\s*,?\s*(?:and|&)\s+{_NAME})?)"

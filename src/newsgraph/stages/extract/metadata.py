@@ -61,7 +61,7 @@ def _valid(y: int, m: int, d: int) -> str | None:
         day = date(y, m, d)
     except ValueError:
         return None
-    if not 1990 <= day.year <= date.today().year + 1:
+    if not 1990 <= day.year <= date.today().year + 1:  # a news page's date, not a birth date
         return None
     return day.isoformat()
 
@@ -75,15 +75,20 @@ def _iso(value: str | None) -> str | None:
     return _valid(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
+_MAX_JSON_LD = 1_000_000
+
+
 def json_ld_objects(tree: _Element) -> list[dict[str, Any]]:
     """Every schema.org object in the page's JSON-LD, nested ones (authors, @graph) too."""
     out: list[dict[str, Any]] = []
     for node in tree.iter("script"):
         if (node.get("type") or "").lower() != "application/ld+json" or not node.text:
             continue
+        if len(node.text) > _MAX_JSON_LD:
+            continue
         try:
             data = json.loads(node.text)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, RecursionError):
             continue
         stack: list[Any] = [data]
         while stack:

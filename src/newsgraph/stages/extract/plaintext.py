@@ -87,19 +87,27 @@ def _cut_chrome(blocks: list[str]) -> list[str]:
 def read_layout(text: str) -> TextLayout:
     blocks = _drop_repeats(split_blocks(text))
     title: str | None = None
-    if blocks and len(blocks[0]) <= 250 and not blocks[0].endswith("."):
+    if (
+        len(blocks) > 1
+        and len(blocks[0]) <= 250
+        and len(blocks[0].split()) <= 30
+        and not blocks[0].endswith((".", "”", '"', "»"))
+    ):
         title = blocks.pop(0)
+    # A date line near the top is metadata; take it before chrome rules see it.
+    date_text: str | None = None
+    for i, b in enumerate(blocks[:4]):
+        m = _DATE_LINE.match(b)
+        if m:
+            date_text = m.group("date")
+            blocks.pop(i)
+            break
     blocks = _cut_chrome(blocks)
 
     captions: list[str] = []
-    date_text: str | None = None
     # Leading blocks that are not sentences: captions (or a date line).
     while len(blocks) > 1:
         b = blocks[0]
-        if date_text is None and _DATE_LINE.match(b):
-            date_text = _DATE_LINE.match(b).group("date")  # type: ignore[union-attr]
-            blocks.pop(0)
-            continue
         if parse_byline(b) is not None:
             break
         if ends_like_sentence(b) or is_numbered_item(b) or len(b.split()) < 4:
