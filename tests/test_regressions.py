@@ -138,3 +138,8 @@ def test_failed_run_keeps_an_existing_output(tmp_path: Path) -> None:
 def test_html_string_with_a_byte_order_mark() -> None:
     art = newsgraph.read("\ufeff" + _page())
     assert not art.text.startswith("<")
+
+
+def test_device_files_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "/dev/null"]) == 1
+    assert "/dev/null: is not a regular file" in capsys.readouterr().err

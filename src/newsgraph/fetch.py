@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -114,7 +115,10 @@ def fetch(
                 raise FetchError(f"the server answered HTTP {resp.status}", source=url)
             chunks: list[bytes] = []
             size = 0
+            deadline = time.monotonic() + 3 * timeout  # a server dripping bytes is cut off
             for chunk in resp.stream(65536):
+                if time.monotonic() > deadline:
+                    raise FetchError(f"took longer than {3 * timeout:.0f} s to read", source=url)
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(

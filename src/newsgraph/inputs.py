@@ -28,8 +28,18 @@ def _page_files(folder: Path) -> list[Path]:
     )
 
 
+MAX_PAGE_BYTES = 64 * 1024 * 1024
+
+
 def _read_file(path: Path) -> RawPage | InputError:
     try:
+        if not path.is_file():
+            return InputError("is not a regular file (a device or a pipe?)", source=str(path))
+        if path.stat().st_size > MAX_PAGE_BYTES:
+            return InputError(
+                f"is larger than {MAX_PAGE_BYTES // (1024 * 1024)} MiB; not a news page?",
+                source=str(path),
+            )
         data = path.read_bytes()
     except PermissionError:
         return InputError("cannot be read: permission denied", source=str(path))
