@@ -92,3 +92,12 @@ def test_seed_page() -> None:
         else:
             assert block in body, block
     assert art.text.count("Analysis box by") == 0
+
+
+def test_repeated_short_answers_are_kept() -> None:
+    art = newsgraph.read(
+        "An interview about the harbour\n\n"
+        "Will the harbour reopen before the summer season begins next year?\n\nYes.\n\n"
+        "And will the ferries run on the old timetable from the first day?\n\nYes.\n"
+    )
+    assert art.text.count("Yes.") == 2

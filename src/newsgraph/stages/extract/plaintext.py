@@ -3,7 +3,7 @@
 A scraped copy is a headline line, then blocks separated by blank lines (or by single line
 breaks when the scraper kept no blank lines). The reader, step by step:
   1. split into blocks and drop blocks repeated by the scraper (a block equal to the one
-     before it, or a short block or byline already seen);
+     before it, or a byline already seen);
   2. take the first block as the title when it is short enough to be one;
   3. cut the site's trailing chrome (a comment area, "Show More", "Back to top" ...) and
      drop whole-line interface prompts anywhere;
@@ -65,7 +65,8 @@ def _drop_repeats(blocks: list[str]) -> list[str]:
         key = norm_line(b)
         if kept and key == norm_line(kept[-1]):
             continue
-        if key in seen and (len(b.split()) <= 16 or parse_byline(b) is not None):
+        # Further copies of a byline are the scraper's; a repeated "Yes." is the article's.
+        if key in seen and parse_byline(b) is not None:
             continue
         seen.add(key)
         kept.append(b)
