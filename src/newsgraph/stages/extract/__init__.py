@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict
 from datetime import date, datetime
 
 from newsgraph.errors import NoArticleError
@@ -173,6 +172,3 @@ class ExtractStage:
         doc.source = source
         doc.id = page.id or text_id(article.text)
         return doc
-
-    def config(self) -> dict[str, object]:
-        return asdict(self.options)

@@ -23,7 +23,7 @@ from lxml.etree import _Element
 from newsgraph.model import Author
 from newsgraph.stages.extract.boilerplate import is_boilerplate_line
 from newsgraph.stages.extract.layout import looks_like_heading, norm_line, parse_byline
-from newsgraph.stages.extract.metadata import json_ld_objects, read_metadata
+from newsgraph.stages.extract.metadata import PageMeta, read_metadata
 from newsgraph.stages.extract.pagescan import scan_page
 
 _ORDERED_MARK = re.compile(r"^- (\d{1,3}\. )")
@@ -91,21 +91,9 @@ def _headings(body: _Element | None) -> set[str]:
     return {norm_line(_text_of(h)) for h in body.iter("head")}
 
 
-def _json_ld_authors(tree: _Element) -> dict[str, str]:
-    """Author name -> job title, from schema.org JSON-LD where the page gives one."""
-    roles: dict[str, str] = {}
-    for item in json_ld_objects(tree):
-        if item.get("@type") == "Person" and isinstance(item.get("name"), str):
-            job = item.get("jobTitle")
-            if isinstance(job, str) and job.strip():
-                roles[norm_line(item["name"])] = job.strip()
-    return roles
-
-
-def _authors(meta_author: str | None, tree: _Element, bylines: list[str]) -> list[Author]:
-    names = [n.strip() for n in re.split(r";|\s+and\s+", meta_author or "") if n.strip()]
-    roles: dict[str, str] = {}
-    roles.update(_json_ld_authors(tree))
+def _authors(meta: PageMeta, bylines: list[str]) -> list[Author]:
+    names = [n.strip() for n in re.split(r";|\s+and\s+", meta.author or "") if n.strip()]
+    roles = dict(meta.author_roles)
     for t in bylines:
         byline = parse_byline(t) or parse_byline("By " + t)
         if byline and byline.role:
@@ -132,7 +120,7 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
     scan = scan_page(tree)
     meta = read_metadata(tree, url, scan.bylines)
     page_captions, by_heading = scan.captions, scan.section_authors
-    authors = _authors(meta.author, tree, scan.bylines)
+    authors = _authors(meta, scan.bylines)
     lang_attr = (tree.get("lang") or "").split("-")[0].lower() or None
 
     result = _trafilatura(tree, url, opts, recall=False)
@@ -178,8 +166,10 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
 
     if by_heading:
         heading_idx = [(i, a or by_heading.get(norm_line(paragraphs[i]))) for i, a in heading_idx]
+    kept = {norm_line(c) for c in captions}
     for cap in page_captions:
-        if norm_line(cap) not in {norm_line(c) for c in captions}:
+        if norm_line(cap) not in kept:
+            kept.add(norm_line(cap))
             captions.append(cap)
     # The headline repeated as the first line of the body is not body text.
     if paragraphs and title and norm_line(paragraphs[0]) == norm_line(title):

@@ -22,7 +22,7 @@ from typing import Any
 
 from lxml.etree import _Element
 
-from newsgraph.stages.extract.layout import parse_byline
+from newsgraph.stages.extract.layout import norm_line, parse_byline
 
 _DATE_META = (
     "article:published_time",
@@ -54,6 +54,8 @@ class PageMeta:
     author: str | None
     date: str | None
     url: str | None
+    # normalised author name -> job title, from schema.org Person objects
+    author_roles: dict[str, str]
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -101,6 +103,16 @@ def json_ld_objects(tree: _Element) -> list[dict[str, Any]]:
     return out
 
 
+def _json_ld_roles(objects: list[dict[str, Any]]) -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for item in objects:
+        if item.get("@type") == "Person" and isinstance(item.get("name"), str):
+            job = item.get("jobTitle")
+            if isinstance(job, str) and job.strip():
+                roles[norm_line(item["name"])] = job.strip()
+    return roles
+
+
 def _is_article(obj: dict[str, Any]) -> bool:
     kind = obj.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
@@ -109,9 +121,9 @@ def _is_article(obj: dict[str, Any]) -> bool:
     )
 
 
-def structured_date(tree: _Element) -> str | None:
+def structured_date(tree: _Element, objects: list[dict[str, Any]] | None = None) -> str | None:
     """The publication date the page declares in its structured data, if any."""
-    for obj in json_ld_objects(tree):
+    for obj in json_ld_objects(tree) if objects is None else objects:
         if _is_article(obj):
             found = _iso(str(obj.get("datePublished") or obj.get("dateCreated") or ""))
             if found:
@@ -226,7 +238,7 @@ def text_date(tree: _Element, max_chars: int = 20000) -> str | None:
     return best[1] if best else None
 
 
-def _find_date(tree: _Element, url: str | None) -> str | None:
+def _find_date(tree: _Element, url: str | None, objects: list[dict[str, Any]]) -> str | None:
     """htmldate's quick rules, then the page's structured data, then the first full date
     written in the page's visible text."""
     from htmldate import find_date
@@ -236,7 +248,7 @@ def _find_date(tree: _Element, url: str | None) -> str | None:
     quick: str | None = find_date(tree, extensive_search=False, **params)
     if quick:
         return quick
-    return structured_date(tree) or text_date(tree)
+    return structured_date(tree, objects) or text_date(tree)
 
 
 def _byline_names(bylines: list[str]) -> str | None:
@@ -271,10 +283,12 @@ def read_metadata(tree: _Element, url: str | None, bylines: list[str] | None = N
         # runs dozens of XPath queries over the page.
         meta.author = _byline_names(bylines or []) or extract_author(tree)
     page_url = meta.url or extract_url(tree, url) or url
-    found = _find_date(tree, page_url)
+    objects = json_ld_objects(tree)
+    found = _find_date(tree, page_url, objects)
     return PageMeta(
         title=clean_title(meta.title, tree),
         author=meta.author,
         date=_iso(found),
         url=page_url,
+        author_roles=_json_ld_roles(objects),
     )
