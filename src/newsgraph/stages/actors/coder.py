@@ -1,0 +1,227 @@
+"""Code one actor phrase as CAMEO: a country (ISO3) and a role, e.g. ``RUSGOV``.
+
+The phrase is a run of parsed tokens: a name with its titles and modifiers ("Russian
+President Vladimir Putin"), a role noun phrase ("Kenyan police", "the opposition leader") or
+an organisation's name. Names come first (a person's date-ranged office, an organisation's
+code, a seat of power), then the country named by a country, demonym or capital, then the
+role given by titles and role nouns; "former" and the like make a person an elite (``ELI``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
+from newsgraph.stages.actors.tables import Agent, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Roles that an organisation or person keeps without a country.
+INTERNATIONAL = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS", "PKO", "UNO"})
+# A role word here outranks a name's own code ("former President X" is an elite).
+OVERRIDING = frozenset({"ELI"})
+PLACE_KINDS = frozenset({"country", "demonym", "capital", "city"})
+
+
+@dataclass
+class NameHit:
+    start: int  # token positions within the phrase
+    end: int
+    entry: NameEntry
+    code: str | None
+
+
+@dataclass
+class Coding:
+    """The code of a phrase and how it was reached (for ``--explain``)."""
+
+    code: str | None = None
+    country: str | None = None
+    role: str | None = None
+    names: list[NameHit] = field(default_factory=list)
+    agents: list[tuple[int, int, Agent]] = field(default_factory=list)
+    rule: str = ""
+
+    @property
+    def person(self) -> NameHit | None:
+        return next((h for h in self.names if h.entry.kind == "person"), None)
+
+
+def word_forms(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
+    """Texts and lemmas (lower case) of ``tokens``."""
+    return [t.text for t in tokens], [t.lemma_.lower() or t.lower_ for t in tokens]
+
+
+def find_names(
+    words: Sequence[str], lex: Lexicon, user: PhraseIndex | None, date: str | None
+) -> list[NameHit]:
+    """Names in ``words``: user dictionaries first, then newsgraph's tables."""
+    hits: list[NameHit] = []
+    taken = [False] * len(words)
+    for index in (user, lex.names):
+        if index is None or not len(index):
+            continue
+        for a, b, entries in index.find_all(words):
+            if any(taken[a:b]):
+                continue
+            entry = _pick(entries, date)
+            code = entry.code_on(date)
+            if code is None and entry.kind in ("person", "user"):
+                continue  # a name coded only for other dates says nothing today
+            hits.append(NameHit(a, b, entry, code))
+            for i in range(a, b):
+                taken[i] = True
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def _pick(entries: Sequence[NameEntry], date: str | None) -> NameEntry:
+    """Of several entries for one phrase: one valid on the date, organisations and seats
+    before places (``Georgia`` the state vs the country is the table's business)."""
+    rank = {
+        "user": 0,
+        "person": 1,
+        "seat": 2,
+        "org": 3,
+        "country": 4,
+        "demonym": 5,
+        "capital": 6,
+        "city": 7,
+    }
+    valid = [e for e in entries if e.code_on(date) is not None] or list(entries)
+    return min(valid, key=lambda e: rank.get(e.kind, 9))
+
+
+def find_agents(
+    words: Sequence[str], lemmas: Sequence[str], lex: Lexicon, skip: Sequence[bool]
+) -> list[tuple[int, int, Agent]]:
+    """Role words in the phrase (the last word of a role phrase may be inflected)."""
+    out: list[tuple[int, int, Agent]] = []
+    folded = [fold(w) for w in words]
+    i = 0
+    n = len(words)
+    while i < n:
+        if skip[i]:
+            i += 1
+            continue
+        found: tuple[int, Agent] | None = None
+        for m in range(min(lex.agents.longest, n - i), 0, -1):
+            if any(skip[i : i + m]):
+                continue
+            head = tuple(folded[i : i + m - 1])
+            agent = lex.agents.get((*head, folded[i + m - 1])) or lex.agents.get(
+                (*head, fold(lemmas[i + m - 1]))
+            )
+            if agent is not None:
+                found = (m, agent)
+                break
+        if found is None:
+            i += 1
+            continue
+        m, agent = found
+        out.append((i, i + m, agent))
+        i += m
+    return out
+
+
+def compose(country: str | None, role: str | None) -> str | None:
+    if country and role:
+        return country + role
+    return country or role
+
+
+def code_phrase(
+    tokens: Sequence[Token],
+    lex: Lexicon,
+    *,
+    user: PhraseIndex | None = None,
+    date: str | None = None,
+    default_country: str | None = None,
+    head: int | None = None,
+) -> Coding:
+    """Code the actor phrase ``tokens``. ``head`` (a position in ``tokens``) is the phrase's
+    head, whose role word counts most; ``default_country`` is used when the phrase names none.
+    """
+    words, lemmas = word_forms(tokens)
+    c = Coding()
+    c.names = find_names(words, lex, user, date)
+    skip = [False] * len(words)
+    for h in c.names:
+        for i in range(h.start, h.end):
+            skip[i] = True
+    c.agents = find_agents(words, lemmas, lex, skip)
+
+    places = [h for h in c.names if h.entry.kind in PLACE_KINDS and h.code]
+    actors = [h for h in c.names if h.entry.kind not in PLACE_KINDS and h.code]
+    country = places[0].code if places else None
+    modifiers = [a for _, _, a in c.agents if a.kind == "modifier"]
+    nouns = [(s, e, a) for s, e, a in c.agents if a.kind in ("noun", "title")]
+    role = _head_role(nouns, head)
+    elite = _former(c.agents) or (role in OVERRIDING)
+    if role is None:
+        role = next((a.code for a in modifiers if a.code not in OVERRIDING), None)
+
+    if actors:
+        best = actors[0] if head is None else _closest(actors, head)
+        code = best.code or ""
+        prefix = code[:3] if code[:3] in lex.countries else None
+        if best.entry.kind == "person" and elite:
+            c.country, c.role = prefix or country, "ELI"
+            c.code, c.rule = compose(c.country, c.role), "former office holder"
+            return c
+        if prefix is not None:
+            c.country, c.role = prefix, code[3:] or None
+            c.code, c.rule = code, f"{best.entry.kind} {best.entry.canonical!r}"
+            return c
+        if code in INTERNATIONAL or code[:3] in INTERNATIONAL:
+            c.country, c.role, c.code = None, code, code
+            c.rule = f"{best.entry.kind} {best.entry.canonical!r}"
+            return c
+        # a role-only organisation (a newspaper: MED) takes the country around it
+        c.country, c.role = country or default_country, code
+        c.code = compose(c.country, c.role)
+        c.rule = f"{best.entry.kind} {best.entry.canonical!r} with country"
+        return c
+
+    c.country = country or (default_country if (role or not places) else None)
+    if elite:
+        c.role = "ELI"
+    else:
+        c.role = role
+    if c.role in INTERNATIONAL:
+        c.country = None
+    c.code = compose(c.country, c.role)
+    c.rule = "country and role words" if c.code else "no actor words"
+    return c
+
+
+def _former(agents: list[tuple[int, int, Agent]]) -> bool:
+    """ "former president": an elite modifier right before a role word."""
+    return any(
+        a.kind == "modifier"
+        and a.code in OVERRIDING
+        and any(s2 in (e, e + 1, e + 2) and a2.kind != "modifier" for s2, _, a2 in agents)
+        for _, e, a in agents
+    )
+
+
+def _head_role(nouns: list[tuple[int, int, Agent]], head: int | None) -> str | None:
+    if not nouns:
+        return None
+    if head is not None:
+        for s, e, a in nouns:
+            if s <= head < e:
+                return a.code
+    # the role word nearest the end of the phrase (English heads are on the right),
+    # titles before a name count as well
+    return nouns[-1][2].code
+
+
+def _closest(hits: list[NameHit], head: int) -> NameHit:
+    for h in hits:
+        if h.start <= head < h.end:
+            return h
+    return hits[-1]

@@ -1,0 +1,394 @@
+"""Find actor mentions in the parse and code each one.
+
+Candidates are spaCy's named entities (people, organisations, places, nationalities), names
+from the lexicon that spaCy missed, and role noun phrases ("the Chinese president", "Kenyan
+police", "rebels"). Each is coded with the words around it: the titles and modifiers before
+a name and its appositive ("Alexander Gabuev, senior fellow at the Carnegie Endowment").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from newsgraph.stages.actors.coder import PLACE_KINDS, Coding, code_phrase
+from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
+from newsgraph.stages.actors.tables import Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Role = Literal["person", "org", "place", "norp", "nominal"]
+
+NER_LABELS = {
+    "PERSON": "person",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "NORP": "norp",
+    "FAC": "org",
+}
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Section labels and page furniture that spaCy tends to take for names.
+FURNITURE = _words(
+    "analysis opinion comment commentary editorial explainer update updated breaking "
+    "live watch video photo photos gallery advertisement related share follow "
+    "subscribe newsletter podcast listen read more reuters ap afp "
+)
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "punct"})
+PLACE_PREPS = _words(
+    "in to at from near into across around outside inside within throughout toward "
+    "towards via through between over "
+)
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "conj", "appos", "dobj", "dative"})
+# Roles too generic to make an actor of a phrase that names no country ("experts").
+WEAK_ROLES = frozenset(
+    {"CVL", "ELI", "EDU", "BUS", "HLH", "LAB", "AGR", "REF", "DEV", "ENV", "GOV"}
+)
+_HYPHEN_NAMES = re.compile(r"^[A-Z][\w']+[-\u2010\u2013][A-Z][\w']+$")
+
+
+@dataclass
+class Mention:
+    """One coded mention: token span ``[i, j)`` of the parse and its char offsets."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    role: Role
+    coding: Coding
+    entry: NameEntry | None = None  # the lexicon name this mention is
+    context: tuple[int, int] | None = None  # token span of the words used to code it
+    name_i: int = -1  # where the name starts, after any title ("President | Xi")
+    name: str = ""  # the name without its title
+    metonym: bool = False
+    title: bool = False  # a role noun phrase naming one person ("the Chinese president")
+    plural: bool = False
+
+    @property
+    def code(self) -> str | None:
+        return self.coding.code
+
+
+def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """Drop determiners, possessive endings and punctuation from the edges of a span."""
+    while i < j and (
+        doc[i].dep_ == "det"
+        or doc[i].is_punct
+        or doc[i].is_space
+        or doc[i].lower_ in ("the", "a", "an")
+    ):
+        i += 1
+    while j > i and (
+        doc[j - 1].is_punct
+        or doc[j - 1].is_space
+        or doc[j - 1].lower_ in ("'s", "\u2019s", "'", "\u2019")
+    ):
+        j -= 1
+    return i, j
+
+
+def _is_noise(span: Span) -> bool:
+    text = span.text
+    if "\n" in text or not any(c.isalpha() for c in text):
+        return True
+    if span.label_ in ("PERSON", "ORG") and _HYPHEN_NAMES.match(text):
+        return True  # "Putin-Xi": two names glued together, not a name
+    if len(span) == 1 and span[0].lower_ in FURNITURE:
+        return True
+    if span.label_ in ("PERSON", "ORG") and len(span) == 1 and span[0].is_title:
+        line = _line_of(span.doc, span.start)
+        if line.strip() == text:  # a one-word line: a heading or a label, not a name
+            return True
+    return False
+
+
+def _line_of(doc: Doc, i: int) -> str:
+    text = doc.text
+    a = text.rfind("\n", 0, doc[i].idx) + 1
+    b = text.find("\n", doc[i].idx)
+    return text[a : b if b >= 0 else len(text)]
+
+
+def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
+    """The words that say who a name is: titles and modifiers before it, its appositive."""
+    head = doc[i:j].root
+    left = i
+    k = i - 1
+    while k >= 0 and doc[k].dep_ in MODIFIER_DEPS and not doc[k].is_space:
+        anc = doc[k]
+        inside = False
+        while anc.i != anc.head.i:
+            anc = anc.head
+            if i <= anc.i < j:
+                inside = True
+                break
+        if not inside or (doc[k].is_punct and doc[k].text not in "-\u2010"):
+            break
+        left = k
+        k -= 1
+    right = j
+    for child in head.children:
+        if child.dep_ == "appos" and child.i >= j:
+            sub = list(child.subtree)
+            right = max(right, sub[-1].i + 1)
+    # "Russia's foreign minister, Sergei Lavrov": the name is the appositive of its title
+    if head.dep_ == "appos" and head.head.i < i and i > 0 and doc[i - 1].text == ",":
+        title = head.head
+        sub = [t for t in title.subtree if t.i < i]
+        if (
+            sub
+            and "\n" not in doc[sub[0].i : j].text
+            and not any(t.ent_type_ == "PERSON" for t in sub)
+        ):
+            left = min(left, sub[0].i)
+    while right > j and (doc[right - 1].is_punct or doc[right - 1].is_space):
+        right -= 1
+    if "\n" in doc[left:right].text:
+        return i, j
+    return left, right
+
+
+def _code(
+    doc: Doc, i: int, j: int, lex: Lexicon, user: PhraseIndex | None, date: str | None
+) -> tuple[Coding, tuple[int, int]]:
+    a, b = context_span(doc, i, j)
+    head = doc[i:j].root.i - a
+    return code_phrase(list(doc[a:b]), lex, user=user, date=date, head=head), (a, b)
+
+
+def _place_use(tok: Token) -> bool:
+    """A place name used as a place ("in Moscow"), not as an actor ("Moscow says")."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+        return True
+    return tok.dep_ in ("compound", "npadvmod")
+
+
+def find_mentions(
+    doc: Doc, lex: Lexicon, user: PhraseIndex | None = None, date: str | None = None
+) -> list[Mention]:
+    """All actor mentions of the parse, in text order, none overlapping."""
+    words = [t.text for t in doc]
+    spans: dict[tuple[int, int], tuple[Role, NameEntry | None]] = {}
+    taken = [False] * len(doc)
+
+    # A name inside a longer entity of spaCy's ("America" in "Latin America", "Japan" in
+    # "Bank of Japan") is part of that entity.
+    ent_span = {
+        k: _trim(doc, e.start, e.end)
+        for e in doc.ents
+        if e.label_ in NER_LABELS
+        for k in range(e.start, e.end)
+    }
+    # Names from the lexicon first: they are exact ("the People's Liberation Army").
+    for index in (user, lex.names):
+        if index is None or not len(index):
+            continue
+        for a, b, entries in index.find_all(words):
+            if any(taken[a:b]) or "\n" in doc[a:b].text:
+                continue
+            outer = ent_span.get(a)
+            if (
+                outer is not None
+                and (outer[0] < a or outer[1] > b)
+                and outer[0] <= a
+                and b <= outer[1]
+            ):
+                continue
+            entry: NameEntry | None = entries[0]
+            role: Role = (
+                "person"
+                if entry.kind in ("person", "user") and _looks_person(doc, a, b)
+                else "place"
+                if entry.kind in ("country", "capital", "city")
+                else "norp"
+                if entry.kind == "demonym"
+                else "org"
+            )
+            spans[(a, b)] = (role, entry)
+            for k in range(a, b):
+                taken[k] = True
+    # Then spaCy's entities where the lexicon had nothing.
+    for ent in doc.ents:
+        kind = NER_LABELS.get(ent.label_)
+        if kind is None or _is_noise(ent):
+            continue
+        a, b = _trim(doc, ent.start, ent.end)
+        if a >= b or any(taken[a:b]):
+            continue
+        if ent.label_ == "FAC":
+            continue  # buildings are actors only when the lexicon says so (seats of power)
+        spans[(a, b)] = (kind, None)  # type: ignore[assignment]
+        for k in range(a, b):
+            taken[k] = True
+
+    out: list[Mention] = []
+    for (a, b), (role, entry) in sorted(spans.items()):
+        m = _make(doc, a, b, role, entry, lex, user, date)
+        if m is not None:
+            out.append(m)
+    named = {(m.i, m.j): (m.role, m.entry) for m in out}
+    taken = [False] * len(doc)
+    for m in out:
+        for k in range(m.i, m.j):
+            taken[k] = True
+    out.extend(_nominals(doc, lex, user, date, taken, named))
+    out.sort(key=lambda m: m.i)
+    return out
+
+
+def _looks_person(doc: Doc, a: int, b: int) -> bool:
+    return doc[a:b].text[:1].isupper()
+
+
+def _make(
+    doc: Doc,
+    a: int,
+    b: int,
+    role: Role,
+    entry: NameEntry | None,
+    lex: Lexicon,
+    user: PhraseIndex | None,
+    date: str | None,
+) -> Mention | None:
+    span = doc[a:b]
+    root = span.root
+    # "Chinese President Xi": "Chinese" is part of another mention's context, not an actor
+    # itself; "the Chinese say": the nation speaking.
+    if role == "norp" and (root.dep_ in ("amod", "compound", "nmod") or root.pos_ == "ADJ"):
+        return None
+    coding, ctx = _code(doc, a, b, lex, user, date)
+    name_i = a
+    if role == "person":
+        # "President Xi": the title is part of the mention
+        while a > ctx[0] and lex.agents.get((fold(doc[a - 1].text),), "title") is not None:
+            a -= 1
+        span = doc[a:b]
+    m = Mention(
+        a,
+        b,
+        span.start_char,
+        span.end_char,
+        span.text,
+        role,
+        coding,
+        entry,
+        ctx,
+        name_i=name_i,
+        name=doc[name_i:b].text,
+    )
+    if role in ("place", "norp"):
+        country = next(
+            (h.code for h in coding.names if h.entry.kind in PLACE_KINDS and h.start == a - ctx[0]),
+            None,
+        )
+        m.coding = Coding(code=country, country=country, names=coding.names, rule="place name")
+        if entry is not None and entry.kind in ("capital", "city") and not _place_use(root):
+            m.metonym = True
+            m.coding.rule = "capital stands for its government"
+        if entry is None and role == "place":
+            m.coding.code = m.coding.country = None
+            m.coding.rule = "place not in the tables"
+    return m
+
+
+def _nominals(
+    doc: Doc,
+    lex: Lexicon,
+    user: PhraseIndex | None,
+    date: str | None,
+    taken: list[bool],
+    spans: dict[tuple[int, int], tuple[Role, NameEntry | None]],
+) -> list[Mention]:
+    """Role noun phrases: "the Chinese president", "Kenyan police", "his counterpart"."""
+    out: list[Mention] = []
+    for tok in doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or taken[tok.i] or tok.dep_ in ("compound",):
+            continue
+        key_lemma = (tok.lemma_.lower() or tok.lower_,)
+        agent = lex.agents.get(key_lemma) or lex.agents.get((tok.lower_,))
+        if agent is None and tok.i > 0 and not taken[tok.i - 1]:
+            # two-word role nouns ("foreign minister", "state tv")
+            prev = doc[tok.i - 1].lower_
+            agent = lex.agents.get((prev, tok.lemma_.lower())) or lex.agents.get((prev, tok.lower_))
+        if agent is None or agent.kind == "modifier":
+            continue
+        if tok.dep_ == "appos" and tok.head.ent_type_:
+            continue  # "Gabuev, senior fellow at ...": describes a name, is not an actor
+        left = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("amod", "compound", "nmod", "poss", "det") and not child.is_space:
+                left = min(left, child.left_edge.i)
+        if "\n" in doc[left : tok.i + 1].text:
+            left = tok.i
+        ctx_tokens = doc[left : tok.i + 1]
+        coding = code_phrase(list(ctx_tokens), lex, user=user, date=date, head=tok.i - left)
+        if coding.code is None or (coding.country is None and coding.role in WEAK_ROLES):
+            continue
+        countries = [h for h in coding.names if h.entry.kind in PLACE_KINDS]
+        plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "forces")
+        is_title = agent.kind == "title" or tok.lemma_.lower() == "counterpart"
+        if len(countries) > 1:
+            # "Hungarian and Romanian officials": one actor per country
+            for h in countries:
+                ti = left + h.start
+                c = Coding(
+                    code=(h.code or "") + (coding.role or ""),
+                    country=h.code,
+                    role=coding.role,
+                    names=[h],
+                    agents=coding.agents,
+                    rule="one of several countries",
+                )
+                t = doc[ti : left + h.end]
+                out.append(
+                    Mention(
+                        ti,
+                        left + h.end,
+                        t.start_char,
+                        t.end_char,
+                        t.text,
+                        "nominal",
+                        c,
+                        h.entry,
+                        (left, tok.i + 1),
+                        plural=True,
+                    )
+                )
+            continue
+        a, b = _trim(doc, left, tok.i + 1)
+        if a > 0 and doc[a - 1].lower_ == "the" and a - 1 >= left:
+            a -= 1
+        span = doc[a:b]
+        if any((x, y) for (x, y) in spans if x < b and a < y):
+            # overlaps a name: "Xi's Russian counterpart" keeps the name, the phrase is
+            # only the words after it
+            a = max(y for (x, y) in spans if x < b and a < y)
+            a, b = _trim(doc, a, b)
+            if a >= b:
+                continue
+            span = doc[a:b]
+        out.append(
+            Mention(
+                a,
+                b,
+                span.start_char,
+                span.end_char,
+                span.text,
+                "nominal",
+                coding,
+                None,
+                (left, tok.i + 1),
+                title=is_title and not plural,
+                plural=plural,
+            )
+        )
+    return out

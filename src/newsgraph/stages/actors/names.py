@@ -1,0 +1,157 @@
+"""Phrase indexes: names (countries, organisations, people, seats of power) and role words.
+
+Entries are token sequences, tokenised the way the parse is, so that a match on the parse is
+a dictionary lookup. Keys are folded (case, diacritics, curly apostrophes); an entry that is
+an acronym of up to four capitals (``US``, ``WHO``, ``AU``) only matches itself in capitals,
+and a name only matches text that starts with a capital, so that "us", "who" and "china"
+(the porcelain) do not become countries.
+
+Codes may be date-ranged (``Coded``): a person is coded by the role they held on the
+article's date.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+NameKind = Literal["country", "demonym", "capital", "city", "seat", "org", "person", "user"]
+
+
+@lru_cache(maxsize=200_000)
+def fold(token: str) -> str:
+    """A token's matching key: casefolded, without diacritics, with straight apostrophes."""
+    t = token.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    if not t.isascii():
+        t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    return t.casefold()
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A code valid from ``start`` to ``end`` (ISO dates, inclusive; None = open)."""
+
+    code: str
+    start: str | None = None
+    end: str | None = None
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return True
+        if self.start is not None and date < self.start:
+            return False
+        return not (self.end is not None and date > self.end)
+
+
+@dataclass(frozen=True)
+class NameEntry:
+    """One name: what it is, its canonical form and its (date-ranged) codes."""
+
+    kind: NameKind
+    canonical: str
+    codes: tuple[Coded, ...]
+    acronym: bool = False  # all-capital acronym: text must be in capitals too
+    stem: bool = False  # last token matches as a prefix (PETRARCH stems such as ARGENTIN)
+    title: str | None = None  # a person's office, e.g. "President of China"
+
+    def code_on(self, date: str | None) -> str | None:
+        """The code valid on ``date``; the latest-starting one if several, else the
+        undated one, else (for a date outside every range) None."""
+        valid = [c for c in self.codes if c.valid_on(date)]
+        if not valid:
+            return None
+        dated = [c for c in valid if c.start is not None or c.end is not None]
+        pool = dated or valid
+        return max(pool, key=lambda c: c.start or "").code
+
+    def coded_on(self, date: str | None) -> Coded | None:
+        code = self.code_on(date)
+        if code is None:
+            return None
+        return next(c for c in self.codes if c.code == code and c.valid_on(date))
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 1 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class PhraseIndex:
+    """Token-sequence index with longest-match lookup."""
+
+    entries: dict[tuple[str, ...], list[NameEntry]] = field(default_factory=dict)
+    # Stems are keyed by their leading tokens and the first three letters of the last one.
+    stems: dict[tuple[str, ...], list[tuple[str, NameEntry]]] = field(default_factory=dict)
+    firsts: set[str] = field(default_factory=set)
+    longest: int = 0
+
+    def add(self, tokens: Sequence[str], entry: NameEntry) -> None:
+        key = tuple(fold(t) for t in tokens if t.strip())
+        if not key:
+            return
+        if entry.stem:
+            self.stems.setdefault((*key[:-1], key[-1][:3]), []).append((key[-1], entry))
+            self.firsts.add(key[0][:3] if len(key) == 1 else key[0])
+        else:
+            bucket = self.entries.setdefault(key, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            self.firsts.add(key[0])
+        self.longest = max(self.longest, len(key))
+
+    def __len__(self) -> int:
+        return len(self.entries) + len(self.stems)
+
+    def match_at(
+        self, words: Sequence[str], i: int, *, proper: bool = True
+    ) -> tuple[int, list[NameEntry]] | None:
+        """The longest entry starting at ``words[i]``: (length, entries) or None.
+
+        With ``proper``, the text must start with a capital (or a digit) and acronyms must
+        be in capitals.
+        """
+        first = words[i]
+        if proper and not (first[:1].isupper() or first[:1].isdigit()):
+            return None
+        f0 = fold(first)
+        if f0 not in self.firsts and f0[:3] not in self.firsts:
+            return None
+        top = min(self.longest, len(words) - i)
+        for n in range(top, 0, -1):
+            key = tuple(fold(w) for w in words[i : i + n])
+            found = self.entries.get(key)
+            if found:
+                ok = [e for e in found if not (e.acronym and proper) or _caps_ok(words[i : i + n])]
+                if ok:
+                    return n, ok
+            if self.stems:
+                stem_hits = self._stem(key)
+                if stem_hits:
+                    return n, stem_hits
+        return None
+
+    def _stem(self, key: tuple[str, ...]) -> list[NameEntry]:
+        cands = self.stems.get((*key[:-1], key[-1][:3]), ())
+        return [e for stem, e in cands if key[-1].startswith(stem)]
+
+    def find_all(
+        self, words: Sequence[str], *, proper: bool = True
+    ) -> Iterable[tuple[int, int, list[NameEntry]]]:
+        """Non-overlapping longest matches, left to right: (start, end, entries)."""
+        i = 0
+        while i < len(words):
+            hit = self.match_at(words, i, proper=proper)
+            if hit is None:
+                i += 1
+                continue
+            n, found = hit
+            yield i, i + n, found
+            i += n
+
+
+def _caps_ok(words: Sequence[str]) -> bool:
+    return all(not any(c.isalpha() for c in w) or not any(c.islower() for c in w) for w in words)

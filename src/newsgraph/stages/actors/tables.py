@@ -1,0 +1,167 @@
+"""newsgraph's own code tables (``data/*.tsv``) and the lexicon built from them.
+
+- ``countries.tsv``: CAMEO country code, name, aliases, demonyms, capitals, other cities and
+  regions. Codes follow ``cameo_countries`` (ISO3 with CAMEO's few exceptions).
+- ``seats.tsv``: places that stand for a government or one of its branches (the Kremlin).
+- ``orgs.tsv``: organisations with their CAMEO code (IGOs, NGOs, armed forces, media, ...).
+- ``people.tsv``: office holders with date-ranged codes.
+- ``agents.tsv``: role words (nouns, titles and modifiers) with their CAMEO role code.
+
+Lists inside a cell are separated by ``|``. All tables are facts written for newsgraph.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Literal
+
+from newsgraph.stages.actors.names import Coded, NameEntry, NameKind, PhraseIndex, fold, is_acronym
+
+if TYPE_CHECKING:
+    from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
+
+AgentKind = Literal["noun", "title", "modifier"]
+_AGENT_KINDS: dict[str, AgentKind] = {"noun": "noun", "title": "title", "modifier": "modifier"}
+
+
+@dataclass(frozen=True)
+class Agent:
+    """A role word: its CAMEO role code and how it is used."""
+
+    code: str
+    kind: AgentKind
+    phrase: str
+
+
+@dataclass
+class AgentIndex:
+    """Role words keyed by folded tokens (the last token in its lemma form)."""
+
+    entries: dict[tuple[str, ...], list[Agent]] = field(default_factory=dict)
+    longest: int = 0
+
+    def add(self, tokens: Sequence[str], agent: Agent) -> None:
+        key = tuple(fold(t) for t in tokens if t.strip())
+        if key:
+            bucket = self.entries.setdefault(key, [])
+            if agent not in bucket:
+                bucket.append(agent)
+            self.longest = max(self.longest, len(key))
+
+    def get(self, key: tuple[str, ...], kind: AgentKind | None = None) -> Agent | None:
+        for a in self.entries.get(key, ()):
+            if kind is None or a.kind == kind:
+                return a
+        return None
+
+
+@dataclass
+class Lexicon:
+    names: PhraseIndex
+    agents: AgentIndex
+    countries: dict[str, str]  # code -> name
+
+
+@lru_cache(maxsize=1)
+def tokenizer() -> Tokenizer:
+    """spaCy's English tokenizer, the one the parse uses, for tokenising table entries."""
+    import spacy
+
+    tok: Tokenizer = spacy.blank("en").tokenizer
+    return tok
+
+
+def tokens_of(text: str) -> list[str]:
+    return [t.text for t in tokenizer()(text.replace("_", " ").strip())]
+
+
+def _rows(name: str) -> Iterator[dict[str, str]]:
+    path = resources.files("newsgraph.stages.actors") / "data" / name
+    with path.open("r", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            yield {k: (v or "").strip() for k, v in row.items() if k is not None}
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def _date(value: str) -> str | None:
+    return value or None
+
+
+def add_name(index: PhraseIndex, text: str, entry: NameEntry) -> None:
+    index.add(tokens_of(text), entry)
+    if "." in text and is_acronym(text.replace(".", "")):  # "U.N." also as "UN"
+        index.add(tokens_of(text.replace(".", "")), entry)
+
+
+def _with_the(names: Iterable[str]) -> Iterator[str]:
+    for n in names:
+        yield n
+        if n.lower().startswith("the "):
+            yield n[4:]
+
+
+def build_lexicon() -> Lexicon:
+    names = PhraseIndex()
+    countries: dict[str, str] = {}
+    columns: tuple[tuple[str, NameKind], ...] = (
+        ("name", "country"),
+        ("aliases", "country"),
+        ("demonyms", "demonym"),
+        ("capitals", "capital"),
+        ("cities", "city"),
+    )
+    for row in _rows("countries.tsv"):
+        code = row["code"]
+        countries[code] = row["name"]
+        for column, name_kind in columns:
+            for text in _split(row[column]):
+                entry = NameEntry(name_kind, row["name"], (Coded(code),), acronym=is_acronym(text))
+                add_name(names, text, entry)
+    for row in _rows("seats.tsv"):
+        entry = NameEntry("seat", row["phrase"], (Coded(row["code"]),))
+        for text in _with_the([row["phrase"]]):
+            add_name(names, text, entry)
+    for row in _rows("orgs.tsv"):
+        all_names = [row["name"], *_split(row["aliases"])]
+        for text in _with_the(all_names):
+            entry = NameEntry(
+                "org",
+                row["name"],
+                (Coded(row["code"]),),
+                acronym=is_acronym(text),
+                title=row.get("kind") or None,
+            )
+            add_name(names, text, entry)
+    people: dict[str, list[Coded]] = {}
+    titles: dict[str, str] = {}
+    aliases: dict[str, set[str]] = {}
+    for row in _rows("people.tsv"):
+        people.setdefault(row["name"], []).append(
+            Coded(row["code"], _date(row["start"]), _date(row["end"]))
+        )
+        titles[row["name"]] = row["title"]
+        aliases.setdefault(row["name"], set()).update(_split(row["aliases"]))
+    for person, codes in people.items():
+        entry = NameEntry("person", person, tuple(codes), title=titles.get(person))
+        for text in [person, *sorted(aliases[person])]:
+            add_name(names, text, entry)
+    agents = AgentIndex()
+    for row in _rows("agents.tsv"):
+        kind = _AGENT_KINDS.get(row["kind"])
+        if kind is not None:
+            agent = Agent(row["code"], kind, row["phrase"])
+            agents.add(tokens_of(row["phrase"]), agent)
+    return Lexicon(names=names, agents=agents, countries=countries)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The built-in lexicon, built once per process."""
+    return build_lexicon()
