@@ -19,6 +19,7 @@ from newsgraph import inputs
 from newsgraph.cli.render import render_text
 from newsgraph.errors import InputError, NewsgraphError, PipelineError
 from newsgraph.model import Document
+from newsgraph.config import DEFAULT_PIPELINE
 from newsgraph.pipeline import Pipeline, RawPage
 from newsgraph.stages.extract import normalise_date
 
@@ -61,6 +62,15 @@ def add_parser(sub: Any) -> None:
         metavar="YYYY-MM-DD",
         type=_date_arg,
         help="publication date to assume when a page gives none",
+    )
+    p.add_argument(
+        "--actors",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="FILE",
+        help="PETRARCH/Phoenix actor dictionaries (*.actors.txt) to code named actors with, "
+        "by the article's date; they take precedence over newsgraph's own tables",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=run)
@@ -142,9 +152,16 @@ def run(args: argparse.Namespace) -> int:
             _error(f"{args.out}: is a folder; --out takes a file name")
             return 2
     names = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else None
+    options: dict[str, dict[str, Any]] = {}
+    if args.actors:
+        actor_stages = [n for n in (names or DEFAULT_PIPELINE) if n.startswith("actors.")]
+        if not actor_stages:
+            _error("--actors needs the actors stage in the pipeline (add 'actors.v1')")
+            return 2
+        options[actor_stages[0]] = {"dictionaries": args.actors}
     try:
-        pipeline = Pipeline.from_names(names)
-    except PipelineError as exc:
+        pipeline = Pipeline.from_names(names, options)
+    except (PipelineError, InputError) as exc:
         _error(str(exc))
         return 2
 

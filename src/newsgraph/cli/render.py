@@ -54,10 +54,13 @@ def render_text(doc: Document) -> str:
     if doc.entities:
         lines.append("")
         lines.append("Actors")
-        for e in doc.entities:
-            code = f" [{e.code}]" if e.code else ""
-            desc = f", {e.description}" if e.description else ""
-            lines.append(_wrap(f"{e.name}{code} ({e.kind}{desc})", "  - "))
+        ranked = sorted(doc.entities, key=lambda e: (-len(e.mentions), e.mentions[0].start))
+        for e in ranked:
+            code = e.code or "---"
+            n = len(e.mentions)
+            desc = f"; {e.description}" if e.description else ""
+            times = f"{n} mention{'s' if n != 1 else ''}"
+            lines.append(_wrap(f"{code:<9} {e.name} ({e.kind}, {times}{desc})", "  "))
     if doc.quotes:
         lines.append("")
         lines.append("Quotes")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Document, Entity, Mention
 from newsgraph.registry import stage
+from newsgraph.stages.actors.coder import Coding, code_phrase
 from newsgraph.stages.actors.describe import describe
 from newsgraph.stages.actors.dictionaries import read_actor_dictionaries
 from newsgraph.stages.actors.mentions import find_mentions
@@ -30,7 +31,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _STAGE_NAME = "actors.v1"
-MENTIONS = "actor_mentions"  # scratch: [(Mention from mentions.py, entity id)]
+MENTIONS = "actor_mentions"
+
+__all__ = ["ActorsStage", "Coding", "code_actor", "user_index"]  # scratch: [(Mention from mentions.py, entity id)]
 
 
 @lru_cache(maxsize=8)
@@ -91,3 +94,34 @@ def _name(c: Cluster, code: str | None, countries: dict[str, str]) -> str:
         if entry is not None:
             return entry.canonical
     return max(pool, key=lambda m: (m.j - m.i, -m.i)).text
+
+
+def code_actor(
+    text: str,
+    *,
+    context: str | None = None,
+    date: str | None = None,
+    dictionaries: tuple[str, ...] = (),
+) -> Coding:
+    """Code one actor phrase ("Armenian Prime Minister Nikol Pashinyan", "Kenyan police").
+
+    ``context`` is text that places the actor (a country, "Mexican"); ``date`` (YYYY-MM-DD)
+    picks the office a named person held then.
+    """
+    from newsgraph.stages.nlp import parse_text
+
+    lex = lexicon()
+    user = user_index(tuple(dictionaries))
+    default_country = None
+    if context:
+        ctx = code_phrase(list(parse_text(context)), lex, user=user, date=date)
+        default_country = ctx.country
+    parsed = parse_text(text)
+    tokens = [t for t in parsed if not t.is_space]
+    if not tokens:
+        return Coding(rule="empty phrase")
+    roots = [t for t in tokens if t.head.i == t.i or t.head.is_space]
+    head = roots[-1].i - tokens[0].i if roots else None
+    return code_phrase(
+        tokens, lex, user=user, date=date, default_country=default_country, head=head
+    )

@@ -56,9 +56,15 @@ def word_forms(tokens: Sequence[Token]) -> tuple[list[str], list[str]]:
 
 
 def find_names(
-    words: Sequence[str], lex: Lexicon, user: PhraseIndex | None, date: str | None
+    words: Sequence[str],
+    lex: Lexicon,
+    user: PhraseIndex | None,
+    date: str | None,
+    persons: Sequence[bool] | None = None,
 ) -> list[NameHit]:
-    """Names in ``words``: user dictionaries first, then newsgraph's tables."""
+    """Names in ``words``: user dictionaries first, then newsgraph's tables, then a
+    surname alone ("Putin") where ``persons`` marks the word as part of a person's name
+    and only one office holder of that name fits the date."""
     hits: list[NameHit] = []
     taken = [False] * len(words)
     for index in (user, lex.names):
@@ -68,14 +74,51 @@ def find_names(
             if any(taken[a:b]):
                 continue
             entry = _pick(entries, date)
-            code = entry.code_on(date)
+            code = _person_code(entry, date)
             if code is None and entry.kind in ("person", "user"):
-                continue  # a name coded only for other dates says nothing today
+                continue  # a name coded only for later dates says nothing then
             hits.append(NameHit(a, b, entry, code))
             for i in range(a, b):
                 taken[i] = True
+    if persons is not None:
+        for a, b, entries in lex.surnames.find_all(words):
+            if taken[a] or not persons[a]:
+                continue
+            entry = _only_one(entries, date)
+            if entry is not None:
+                hits.append(NameHit(a, b, entry, _person_code(entry, date)))
+                taken[a] = True
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _person_code(entry: NameEntry, date: str | None) -> str | None:
+    """A name's code on ``date``; a person whose every office ended before it is a former
+    office holder, an elite (``ELI``) of their country."""
+    code = entry.code_on(date)
+    if code is not None or date is None or entry.kind != "person":
+        return code
+    ends = [c.end for c in entry.codes]
+    if ends and all(e is not None and e < date for e in ends):
+        latest = max(entry.codes, key=lambda c: c.end or "")
+        if latest.code[:3] not in INTERNATIONAL:
+            return latest.code[:3] + "ELI"
+    return None
+
+
+def _only_one(entries: Sequence[NameEntry], date: str | None) -> NameEntry | None:
+    """The one person a surname can mean on ``date`` (in office then; with no date, in
+    office now, else the only one of that name)."""
+    people = {e.canonical: e for e in entries if e.kind == "person"}
+    if date is not None:
+        fits = [e for e in people.values() if e.code_on(date) is not None]
+    else:
+        fits = [e for e in people.values() if any(c.end is None for c in e.codes)]
+    if len(fits) == 1:
+        return fits[0]
+    if date is None and not fits and len(people) == 1:
+        return next(iter(people.values()))
+    return None
 
 
 def _pick(entries: Sequence[NameEntry], date: str | None) -> NameEntry:
@@ -127,6 +170,16 @@ def find_agents(
     return out
 
 
+def _personish(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
+    """Is ``tokens[k]`` (part of) a person's name: spaCy says so, or a title precedes it."""
+    t = tokens[k]
+    if not t.text[:1].isupper():
+        return False
+    if t.ent_type_ == "PERSON":
+        return True
+    return k > 0 and lex.agents.get((fold(tokens[k - 1].text),), "title") is not None
+
+
 def compose(country: str | None, role: str | None) -> str | None:
     if country and role:
         return country + role
@@ -147,7 +200,8 @@ def code_phrase(
     """
     words, lemmas = word_forms(tokens)
     c = Coding()
-    c.names = find_names(words, lex, user, date)
+    persons = [_personish(tokens, k, lex) for k in range(len(tokens))]
+    c.names = find_names(words, lex, user, date, persons)
     skip = [False] * len(words)
     for h in c.names:
         for i in range(h.start, h.end):

@@ -81,7 +81,8 @@ class Mention:
 def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
     """Drop determiners, possessive endings and punctuation from the edges of a span."""
     while i < j and (
-        doc[i].dep_ == "det"
+        doc[i].lower_ in ("'s", "\u2019s")
+        or doc[i].dep_ == "det"
         or doc[i].is_punct
         or doc[i].is_space
         or doc[i].lower_ in ("the", "a", "an")
@@ -203,17 +204,17 @@ def find_mentions(
                 and b <= outer[1]
             ):
                 continue
-            entry: NameEntry | None = entries[0]
+            first = entries[0]
             role: Role = (
                 "person"
-                if entry.kind in ("person", "user") and _looks_person(doc, a, b)
+                if first.kind in ("person", "user") and _looks_person(doc, a, b)
                 else "place"
-                if entry.kind in ("country", "capital", "city")
+                if first.kind in ("country", "capital", "city")
                 else "norp"
-                if entry.kind == "demonym"
+                if first.kind == "demonym"
                 else "org"
             )
-            spans[(a, b)] = (role, entry)
+            spans[(a, b)] = (role, first)
             for k in range(a, b):
                 taken[k] = True
     # Then spaCy's entities where the lexicon had nothing.
@@ -335,7 +336,11 @@ def _nominals(
             continue
         countries = [h for h in coding.names if h.entry.kind in PLACE_KINDS]
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "forces")
-        is_title = agent.kind == "title" or tok.lemma_.lower() == "counterpart"
+        is_title = (
+            lex.agents.get(key_lemma, "title") is not None or tok.lemma_.lower() == "counterpart"
+        )
+        if any(t.lower_ == "our" for t in ctx_tokens):
+            continue  # "our Russia editor": the publication's own staff
         if len(countries) > 1:
             # "Hungarian and Romanian officials": one actor per country
             for h in countries:

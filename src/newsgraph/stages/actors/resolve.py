@@ -121,8 +121,9 @@ def resolve(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
             target.add(m)
         elif m.coding.country:
             cluster("person", ("title", m.code or "", fold(m.text))).add(m)
-    clusters.sort(key=lambda c: min(x.i for x in c.mentions))
-    return [c for c in clusters if c.mentions]
+    kept = [c for c in clusters if c.mentions]
+    kept.sort(key=lambda c: min(x.i for x in c.mentions))
+    return kept
 
 
 def _add_person(

@@ -64,6 +64,7 @@ class Lexicon:
     names: PhraseIndex
     agents: AgentIndex
     countries: dict[str, str]  # code -> name
+    surnames: PhraseIndex = field(default_factory=PhraseIndex)  # "Putin", "Xi": people only
 
 
 @lru_cache(maxsize=1)
@@ -148,17 +149,34 @@ def build_lexicon() -> Lexicon:
         )
         titles[row["name"]] = row["title"]
         aliases.setdefault(row["name"], set()).update(_split(row["aliases"]))
+    surnames = PhraseIndex()
     for person, codes in people.items():
         entry = NameEntry("person", person, tuple(codes), title=titles.get(person))
         for text in [person, *sorted(aliases[person])]:
             add_name(names, text, entry)
+            for word in _family_names(text, codes[0].code[:3]):
+                surnames.add([word], entry)
     agents = AgentIndex()
     for row in _rows("agents.tsv"):
         kind = _AGENT_KINDS.get(row["kind"])
         if kind is not None:
             agent = Agent(row["code"], kind, row["phrase"])
             agents.add(tokens_of(row["phrase"]), agent)
-    return Lexicon(names=names, agents=agents, countries=countries)
+    return Lexicon(names=names, agents=agents, countries=countries, surnames=surnames)
+
+
+# Where news gives the family name first ("Xi Jinping" is President Xi).
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "SGP"})
+
+
+def _family_names(name: str, country: str) -> list[str]:
+    words = [w for w in tokens_of(name) if w.isalpha()]
+    if len(words) < 2:
+        return []
+    picks = [words[-1]]
+    if country in _FAMILY_FIRST:
+        picks.append(words[0])
+    return [w for w in picks if len(w) > 1 and w[0].isupper()]
 
 
 @lru_cache(maxsize=1)

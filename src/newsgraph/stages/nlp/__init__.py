@@ -1,42 +1,50 @@
 """Stage ``nlp``: tokens, sentences, parse and named entities of the article text.
 
-The text is cut into blocks at line breaks (see ``blocks``), the blocks are parsed in batches
-with ``nlp.pipe`` and joined back into one spaCy ``Doc`` whose text is exactly
-``article.text``: token offsets are article offsets. Later stages read it with
-``parse_of(doc)`` instead of parsing again.
+The text is cut at its line breaks before it is parsed (a component placed before spaCy's
+parser starts a sentence after every line break and keeps entities inside lines), so no
+sentence crosses a paragraph, a caption or a list item. The result is one spaCy ``Doc``
+whose text is exactly ``article.text``, so token offsets are article offsets. Later stages
+read it with ``parse_of(doc)`` instead of parsing again. ``NlpStage.pipe`` parses many
+documents in batches with ``nlp.pipe``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsgraph.errors import PipelineError
 from newsgraph.model import Document
 from newsgraph.registry import stage
-from newsgraph.stages.nlp.blocks import split_blocks
-from newsgraph.stages.nlp.loader import load_model
+from newsgraph.stages.nlp.loader import available_model, load_model
 
 if TYPE_CHECKING:
+    from spacy.language import Language
     from spacy.tokens import Doc
 
 PARSE = "parse"
 
 
-def parse_text(text: str, model: str | None = None, batch_size: int = 64) -> Doc:
-    """Parse ``text`` block by block into one ``Doc`` whose text equals ``text``."""
-    from spacy.tokens import Doc
+@lru_cache(maxsize=4)
+def news_pipeline(model: str | None = None) -> Language:
+    """The spaCy pipeline of stage ``nlp``: the model plus the line-break component."""
+    import spacy
 
-    nlp = load_model(model)
-    pieces = [text[a:b] for a, b in split_blocks(text)]
-    if not pieces:
-        return nlp.make_doc("")
-    docs = list(nlp.pipe(pieces, batch_size=batch_size))
-    if len(docs) == 1:
-        return docs[0]
-    joined = Doc.from_docs(docs, ensure_whitespace=False)
-    if joined.text != text:  # pragma: no cover - a spaCy contract, checked once per document
-        raise PipelineError("the parse does not reproduce the article text; report this bug")
-    return joined
+    from newsgraph.stages.nlp.lines import COMPONENT
+
+    load_model(model)  # clear errors for a missing model
+    nlp = spacy.load(model or available_model())
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, before="parser")
+    else:  # a model without a parser: boundaries still come from line breaks
+        nlp.add_pipe(COMPONENT, first=True)
+    return nlp
+
+
+def parse_text(text: str, model: str | None = None) -> Doc:
+    """Parse ``text`` into one ``Doc`` whose text equals ``text``."""
+    return news_pipeline(model)(text)
 
 
 def parse_of(doc: Document) -> Doc:
@@ -54,10 +62,27 @@ def parse_of(doc: Document) -> Doc:
 class NlpStage:
     """Parse the article text with spaCy (sentences never cross a line break)."""
 
-    def __init__(self, model: str | None = None, batch_size: int = 64) -> None:
+    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
         self.model = model
         self.batch_size = batch_size
 
     def __call__(self, doc: Document) -> Document:
-        doc._scratch[PARSE] = parse_text(doc.text, self.model, self.batch_size)
+        doc._scratch[PARSE] = parse_text(doc.text, self.model)
         return doc
+
+    def pipe(self, docs: Iterable[Document]) -> Iterator[Document]:
+        """Parse many documents in batches (faster than one by one)."""
+        nlp = news_pipeline(self.model)
+        pending: list[Document] = []
+        for doc in docs:
+            pending.append(doc)
+            if len(pending) >= self.batch_size:
+                yield from self._flush(nlp, pending)
+                pending = []
+        if pending:
+            yield from self._flush(nlp, pending)
+
+    def _flush(self, nlp: Language, docs: list[Document]) -> Iterator[Document]:
+        for doc, parsed in zip(docs, nlp.pipe([d.text for d in docs]), strict=True):
+            doc._scratch[PARSE] = parsed
+            yield doc

@@ -1,0 +1,286 @@
+"""Benchmark the ``actors`` stage: CAMEO actor coding and speed.
+
+    python -m bench.actors [--data DIR] [--texts N] [--json] [--actors FILE ...]
+
+* NGEC actor tests (``events/ngec/ngec_actor_tests.jsonl``, 387 cases): country and
+  sector (first role code) accuracy of ``code_actor`` on each case's text, context and date.
+  The 49 ``query_wiki`` cases test a Wikipedia lookup, which newsgraph does not have; they
+  are counted and reported as not scored.
+* PLOVER gold sentences (``events/plover_gsr_gold.jsonl``): each sentence runs through
+  ``nlp`` + ``actors``; the code of the entity mentioned at each event's ``source_text`` /
+  ``target_text`` is compared with the gold source/target code, by country prefix and in
+  full. Known gold defects are read as the README says (JAP/ITL/VTN = JPN/ITA/VNM).
+* Speed: words per CPU-second of ``nlp`` + ``actors`` beside spaCy's parse alone (the same
+  model, ``nlp.pipe`` over the whole texts), on the same texts, in the same run; and the
+  process's peak memory.
+
+Data: --data DIR, else $NEWSGRAPH_SHARED/data, else ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date as _date
+from pathlib import Path
+from typing import Any
+
+from newsgraph.model import Article, Document
+from newsgraph.stages.actors import ActorsStage, code_actor
+from newsgraph.stages.extract import normalise_date
+from newsgraph.stages.nlp import NlpStage, parse_of
+from newsgraph.stages.nlp.loader import available_model, load_model
+
+GOLD_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
+def default_data_dir() -> Path:
+    shared = os.environ.get("NEWSGRAPH_SHARED")
+    if shared:
+        return Path(shared) / "data"
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+@dataclass
+class Tally:
+    n: int = 0
+    ok: int = 0
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, good: bool, what: str, gold: str, pred: str) -> None:
+        self.n += 1
+        self.ok += good
+        if not good:
+            self.misses.append((what, gold, pred))
+
+    @property
+    def accuracy(self) -> float:
+        return self.ok / self.n if self.n else 0.0
+
+
+def _case_date(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    if raw.strip().lower() == "today":
+        return _date.today().isoformat()
+    return normalise_date(raw)
+
+
+def run_ngec(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
+    country, sector = Tally(), Tally()
+    methods: Counter[str] = Counter()
+    not_scored = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        case = json.loads(line)
+        method, args, expect = case["method"], case["args"], case["expect"]
+        methods[method] += 1
+        if method == "query_wiki":
+            not_scored += 1
+            continue
+        text = args[0]
+        context = args[1] if len(args) > 1 and args[1] else None
+        when = _case_date(args[2]) if len(args) > 2 else None
+        coding = code_actor(text, context=context, date=when, dictionaries=dictionaries)
+        pred_country = coding.country or ""
+        pred_role = (coding.role or "")[:3]
+        gold_country = expect.get("code[country]", expect.get("cc"))
+        if gold_country is not None:
+            country.add(pred_country == gold_country, text, gold_country, pred_country)
+        elif "code[country] !=" in expect:
+            bad = expect["code[country] !="]
+            country.add(pred_country != bad, text, f"not {bad}", pred_country)
+        if "code[code_1]" in expect:
+            gold_role = expect["code[code_1]"]
+            sector.add(pred_role == gold_role, text, gold_role, pred_role)
+    return {
+        "cases": sum(methods.values()),
+        "methods": dict(methods),
+        "not_scored_wikipedia": not_scored,
+        "country": {"n": country.n, "accuracy": country.accuracy},
+        "sector": {"n": sector.n, "accuracy": sector.accuracy},
+        "_misses": {"country": country.misses, "sector": sector.misses},
+    }
+
+
+def _norm(code: str) -> str:
+    code = code.upper()
+    return GOLD_FIXES.get(code[:3], code[:3]) + code[3:]
+
+
+def _doc_for(text: str, published: str | None) -> Document:
+    return Document(id="bench", article=Article(text=text, published=published))
+
+
+def run_gsr(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
+    nlp_stage = NlpStage()
+    actors = ActorsStage(dictionaries=dictionaries)
+    prefix, full = Tally(), Tally()
+    by_side: dict[str, Tally] = {"source": Tally(), "target": Tally()}
+    found_by = Counter[str]()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        text = rec["text"]
+        # Every sentence carries the same placeholder date (2000-01-01), not the date of its
+        # story, so no date is passed: a person is coded by their latest office.
+        doc = actors(nlp_stage(_doc_for(text, None)))
+        parsed = parse_of(doc)
+        spans = [
+            (m.start, m.end, e.code or "") for e in doc.entities for m in e.mentions
+        ]
+        for ev in rec["events"]:
+            for side in ("source", "target"):
+                gold, span_text = ev.get(side) or "", ev.get(f"{side}_text") or ""
+                if not gold or not span_text:
+                    continue
+                gold = _norm(gold)
+                at = text.find(span_text)
+                if at < 0:
+                    at = text.lower().find(span_text.lower())
+                pred, how = "", "none"
+                if at >= 0:
+                    end = at + len(span_text)
+                    hits = [s for s in spans if s[0] < end and at < s[1]]
+                    if hits:
+                        best = max(hits, key=lambda s: (min(end, s[1]) - max(at, s[0]), -s[1] + s[0]))
+                        pred, how = best[2], "entity"
+                    else:
+                        span = parsed.char_span(at, end, alignment_mode="expand")
+                        if span is not None:
+                            pred, how = _fallback(span_text, None), "phrase"
+                else:
+                    pred, how = _fallback(span_text, None), "phrase"
+                found_by[how] += 1
+                pred = pred.upper()
+                what = f"{rec['id']} {side} {span_text!r}"
+                prefix.add(pred[:3] == gold[:3], what, gold, pred)
+                full.add(pred == gold, what, gold, pred)
+                by_side[side].add(pred[:3] == gold[:3], what, gold, pred)
+    return {
+        "actors": prefix.n,
+        "country_prefix": {"accuracy": prefix.accuracy},
+        "full_code": {"accuracy": full.accuracy},
+        "source_prefix": by_side["source"].accuracy,
+        "target_prefix": by_side["target"].accuracy,
+        "coded_from": dict(found_by),
+        "_misses": {"prefix": prefix.misses, "full": full.misses},
+    }
+
+
+def _fallback(text: str, when: str | None) -> str:
+    return code_actor(text, date=when).code or ""
+
+
+def _texts(data: Path, limit: int) -> list[str]:
+    """Real news texts for timing: PolNeAR dev (a tuning split), else the extraction
+    benchmarks' ground-truth bodies."""
+    polnear = data / "quotes" / "polnear" / "gold_dev.jsonl"
+    out: list[str] = []
+    if polnear.is_file():
+        for line in polnear.read_text(encoding="utf-8").splitlines():
+            out.append(json.loads(line)["text"])
+    return out[:limit]
+
+
+def run_speed(texts: list[str], dictionaries: tuple[str, ...], rounds: int = 3) -> dict[str, Any]:
+    """Best of ``rounds`` for each, the two interleaved so that load on the machine hits
+    both alike. Peak memory is read after newsgraph's first round, before spaCy's own."""
+    nlp = load_model()  # the plain model, as spaCy users run it
+    nlp_stage = NlpStage()
+    actors = ActorsStage(dictionaries=dictionaries)
+    words = sum(len(t.split()) for t in texts)
+    # warm both paths (lexicon build, model caches) before timing
+    actors(nlp_stage(_doc_for(texts[0], None)))
+    list(nlp.pipe(texts[:2]))
+    best_parse = best_ours = float("inf")
+    memory = 0.0
+    for _ in range(rounds):
+        t0 = time.process_time()
+        for doc in nlp_stage.pipe(_doc_for(t, None) for t in texts):
+            actors(doc)
+        best_ours = min(best_ours, time.process_time() - t0)
+        memory = memory or peak_memory_mb()
+        t0 = time.process_time()
+        for _d in nlp.pipe(texts, batch_size=nlp_stage.batch_size):
+            pass
+        best_parse = min(best_parse, time.process_time() - t0)
+    parse_rate = words / best_parse
+    ours_rate = words / best_ours
+    return {
+        "texts": len(texts),
+        "words": words,
+        "model": available_model(),
+        "spacy_parse_words_per_cpu_s": parse_rate,
+        "nlp_actors_words_per_cpu_s": ours_rate,
+        "ratio": ours_rate / parse_rate,
+        "peak_memory_mb_nlp_actors": memory,
+    }
+
+
+def peak_memory_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.actors", description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=None, help="the shared data folder")
+    ap.add_argument("--texts", type=int, default=84, help="texts for the speed test")
+    ap.add_argument("--actors", nargs="+", default=[], metavar="FILE",
+                    help="actor dictionaries to load as user dictionaries")
+    ap.add_argument("--misses", type=int, default=0, help="print N misses per measure")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+    data = args.data or default_data_dir()
+    ngec = data / "events" / "ngec" / "ngec_actor_tests.jsonl"
+    gsr = data / "events" / "plover_gsr_gold.jsonl"
+    if not ngec.is_file() or not gsr.is_file():
+        print(f"bench.actors: data not found under {data} (use --data DIR)", file=sys.stderr)
+        return 2
+    dictionaries = tuple(args.actors)
+    results: dict[str, Any] = {"dictionaries": list(dictionaries)}
+    results["ngec"] = run_ngec(ngec, dictionaries)
+    results["plover_gsr"] = run_gsr(gsr, dictionaries)
+    texts = _texts(data, args.texts)
+    if texts:
+        results["speed"] = run_speed(texts, dictionaries)
+    results["peak_memory_mb"] = peak_memory_mb()
+    misses = {k: results[k].pop("_misses") for k in ("ngec", "plover_gsr")}
+    if args.json:
+        print(json.dumps(results, indent=2))
+        return 0
+    n, g = results["ngec"], results["plover_gsr"]
+    print(f"newsgraph actors benchmark  (dictionaries: {', '.join(dictionaries) or 'none'})")
+    print(f"NGEC actor tests: {n['cases']} cases; {n['not_scored_wikipedia']} query_wiki cases "
+          "not scored (they need a Wikipedia index)")
+    print(f"  country accuracy  {n['country']['accuracy']:.3f}  (n={n['country']['n']})")
+    print(f"  sector accuracy   {n['sector']['accuracy']:.3f}  (n={n['sector']['n']})")
+    print(f"PLOVER gold sentences: {g['actors']} source/target actors "
+          f"(coded from: {g['coded_from']})")
+    print(f"  country prefix    {g['country_prefix']['accuracy']:.3f}  "
+          f"(source {g['source_prefix']:.3f}, target {g['target_prefix']:.3f})")
+    print(f"  full code         {g['full_code']['accuracy']:.3f}")
+    if "speed" in results:
+        s = results["speed"]
+        print(f"Speed on {s['texts']} PolNeAR dev texts ({s['words']} words, {s['model']}):")
+        print(f"  spaCy parse alone   {s['spacy_parse_words_per_cpu_s']:8.0f} words/CPU-s")
+        print(f"  nlp + actors        {s['nlp_actors_words_per_cpu_s']:8.0f} words/CPU-s  "
+              f"({s['ratio']:.0%} of the parse alone)")
+        print(f"  peak memory after nlp + actors: {s['peak_memory_mb_nlp_actors']:.0f} MB")
+    print(f"Peak memory of the whole run: {results['peak_memory_mb']:.0f} MB")
+    if args.misses:
+        for bench, kinds in misses.items():
+            for kind, rows in kinds.items():
+                print(f"-- {bench} {kind} misses ({len(rows)}):")
+                for what, gold, pred in rows[: args.misses]:
+                    print(f"   {what}: gold {gold!r} got {pred!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
