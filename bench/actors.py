@@ -33,6 +33,7 @@ from typing import Any
 
 from newsgraph.model import Article, Document
 from newsgraph.stages.actors import ActorsStage, code_actor
+from newsgraph.stages.actors.coder import INTERNATIONAL
 from newsgraph.stages.extract import normalise_date
 from newsgraph.stages.nlp import NlpStage, parse_of
 from newsgraph.stages.nlp.loader import available_model, load_model
@@ -87,7 +88,9 @@ def run_ngec(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
         context = args[1] if len(args) > 1 and args[1] else None
         when = _case_date(args[2]) if len(args) > 2 else None
         coding = code_actor(text, context=context, date=when, dictionaries=dictionaries)
-        pred_country = coding.country or ""
+        # NGEC puts an international organisation's code where the country goes
+        code = coding.code or ""
+        pred_country = coding.country or (code[:3] if code[:3] in INTERNATIONAL else "")
         pred_role = (coding.role or "")[:3]
         gold_country = expect.get("code[country]", expect.get("cc"))
         if gold_country is not None:

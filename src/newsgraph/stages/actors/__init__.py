@@ -123,5 +123,11 @@ def code_actor(
     roots = [t for t in tokens if t.head.i == t.i or t.head.is_space]
     head = roots[-1].i - tokens[0].i if roots else None
     return code_phrase(
-        tokens, lex, user=user, date=date, default_country=default_country, head=head
+        tokens,
+        lex,
+        user=user,
+        date=date,
+        default_country=default_country,
+        head=head,
+        lone_name=len(tokens) == 1 and tokens[0].pos_ == "PROPN",
     )

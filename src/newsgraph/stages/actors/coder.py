@@ -32,6 +32,7 @@ class NameHit:
     end: int
     entry: NameEntry
     code: str | None
+    surname: bool = False  # found by a surname alone
 
 
 @dataclass
@@ -82,14 +83,24 @@ def find_names(
                 taken[i] = True
     if persons is not None:
         for a, b, entries in lex.surnames.find_all(words):
-            if taken[a] or not persons[a]:
+            if taken[a] or not persons[a] or not _alone(words, persons, a):
                 continue
             entry = _only_one(entries, date)
             if entry is not None:
-                hits.append(NameHit(a, b, entry, _person_code(entry, date)))
+                hits.append(NameHit(a, b, entry, _person_code(entry, date), surname=True))
                 taken[a] = True
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _alone(words: Sequence[str], persons: Sequence[bool], a: int) -> bool:
+    """A surname standing for the whole name: no other name word beside it ("Putin", not
+    the "Ahmed" of "Ahmed Ben Bella")."""
+    before = a > 0 and persons[a - 1] and words[a - 1][:1].isupper()
+    after = a + 1 < len(words) and (
+        (persons[a + 1] and words[a + 1][:1].isupper()) or words[a + 1] in ("-", "\u2010")
+    )
+    return not before and not after
 
 
 def _person_code(entry: NameEntry, date: str | None) -> str | None:
@@ -194,13 +205,14 @@ def code_phrase(
     date: str | None = None,
     default_country: str | None = None,
     head: int | None = None,
+    lone_name: bool = False,
 ) -> Coding:
     """Code the actor phrase ``tokens``. ``head`` (a position in ``tokens``) is the phrase's
     head, whose role word counts most; ``default_country`` is used when the phrase names none.
     """
     words, lemmas = word_forms(tokens)
     c = Coding()
-    persons = [_personish(tokens, k, lex) for k in range(len(tokens))]
+    persons = [lone_name or _personish(tokens, k, lex) for k in range(len(tokens))]
     c.names = find_names(words, lex, user, date, persons)
     skip = [False] * len(words)
     for h in c.names:
@@ -218,6 +230,15 @@ def code_phrase(
     if role is None:
         role = next((a.code for a in modifiers if a.code not in OVERRIDING), None)
 
+    if actors and country is not None:
+        # "Chile's Defense Department", "Serbian Labour Minister X": a name that is not the
+        # head and belongs to another country only describes the actor; so does a person
+        # found by surname alone
+        actors = [
+            h for h in actors
+            if (h.code or "")[:3] in (country, *INTERNATIONAL)
+            or (head is not None and h.start <= head < h.end and not h.surname)
+        ]
     if actors:
         best = actors[0] if head is None else _closest(actors, head)
         code = best.code or ""

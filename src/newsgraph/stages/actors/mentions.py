@@ -142,7 +142,9 @@ def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
             sub = list(child.subtree)
             right = max(right, sub[-1].i + 1)
     # "Russia's foreign minister, Sergei Lavrov": the name is the appositive of its title
-    if head.dep_ == "appos" and head.head.i < i and i > 0 and doc[i - 1].text == ",":
+    if head.dep_ == "appos" and head.head.i < i and i > 0 and (
+        doc[i - 1].text == "," or head.head.i == i - 1
+    ):
         title = head.head
         sub = [t for t in title.subtree if t.i < i]
         if (
@@ -151,11 +153,23 @@ def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
             and not any(t.ent_type_ == "PERSON" for t in sub)
         ):
             left = min(left, sub[0].i)
+    right = max(right, place_after(head, right))
     while right > j and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     if "\n" in doc[left:right].text:
         return i, j
     return left, right
+
+
+def place_after(head: Token, right: int) -> int:
+    """ "King Hassan of Morocco", "security forces in Guinea": the end of a following
+    "of/in/from PLACE" that says where the actor belongs (or ``right``)."""
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from") and child.i <= right + 1:
+            objs = [t for t in child.children if t.dep_ == "pobj"]
+            if objs and objs[0].ent_type_ in ("GPE", "NORP", "LOC"):
+                return objs[0].right_edge.i + 1
+    return right
 
 
 def _code(
@@ -330,7 +344,10 @@ def _nominals(
                 left = min(left, child.left_edge.i)
         if "\n" in doc[left : tok.i + 1].text:
             left = tok.i
-        ctx_tokens = doc[left : tok.i + 1]
+        right = place_after(tok, tok.i + 1)
+        if "\n" in doc[left:right].text:
+            right = tok.i + 1
+        ctx_tokens = doc[left:right]
         coding = code_phrase(list(ctx_tokens), lex, user=user, date=date, head=tok.i - left)
         if coding.code is None or (coding.country is None and coding.role in WEAK_ROLES):
             continue
