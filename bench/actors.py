@@ -133,9 +133,7 @@ def run_gsr(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
         # story, so no date is passed: a person is coded by their latest office.
         doc = actors(nlp_stage(_doc_for(text, None)))
         parsed = parse_of(doc)
-        spans = [
-            (m.start, m.end, e.code or "") for e in doc.entities for m in e.mentions
-        ]
+        spans = [(m.start, m.end, e.code or "") for e in doc.entities for m in e.mentions]
         for ev in rec["events"]:
             for side in ("source", "target"):
                 gold, span_text = ev.get(side) or "", ev.get(f"{side}_text") or ""
@@ -150,7 +148,9 @@ def run_gsr(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
                     end = at + len(span_text)
                     hits = [s for s in spans if s[0] < end and at < s[1]]
                     if hits:
-                        best = max(hits, key=lambda s: (min(end, s[1]) - max(at, s[0]), -s[1] + s[0]))
+                        best = max(
+                            hits, key=lambda s: (min(end, s[1]) - max(at, s[0]), -s[1] + s[0])
+                        )
                         pred, how = best[2], "entity"
                     else:
                         span = parsed.char_span(at, end, alignment_mode="expand")
@@ -234,8 +234,13 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.actors", description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=None, help="the shared data folder")
     ap.add_argument("--texts", type=int, default=84, help="texts for the speed test")
-    ap.add_argument("--actors", nargs="+", default=[], metavar="FILE",
-                    help="actor dictionaries to load as user dictionaries")
+    ap.add_argument(
+        "--actors",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="actor dictionaries to load as user dictionaries",
+    )
     ap.add_argument("--misses", type=int, default=0, help="print N misses per measure")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
@@ -259,21 +264,28 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     n, g = results["ngec"], results["plover_gsr"]
     print(f"newsgraph actors benchmark  (dictionaries: {', '.join(dictionaries) or 'none'})")
-    print(f"NGEC actor tests: {n['cases']} cases; {n['not_scored_wikipedia']} query_wiki cases "
-          "not scored (they need a Wikipedia index)")
+    print(
+        f"NGEC actor tests: {n['cases']} cases; {n['not_scored_wikipedia']} query_wiki cases "
+        "not scored (they need a Wikipedia index)"
+    )
     print(f"  country accuracy  {n['country']['accuracy']:.3f}  (n={n['country']['n']})")
     print(f"  sector accuracy   {n['sector']['accuracy']:.3f}  (n={n['sector']['n']})")
-    print(f"PLOVER gold sentences: {g['actors']} source/target actors "
-          f"(coded from: {g['coded_from']})")
-    print(f"  country prefix    {g['country_prefix']['accuracy']:.3f}  "
-          f"(source {g['source_prefix']:.3f}, target {g['target_prefix']:.3f})")
+    print(
+        f"PLOVER gold sentences: {g['actors']} source/target actors (coded from: {g['coded_from']})"
+    )
+    print(
+        f"  country prefix    {g['country_prefix']['accuracy']:.3f}  "
+        f"(source {g['source_prefix']:.3f}, target {g['target_prefix']:.3f})"
+    )
     print(f"  full code         {g['full_code']['accuracy']:.3f}")
     if "speed" in results:
         s = results["speed"]
         print(f"Speed on {s['texts']} PolNeAR dev texts ({s['words']} words, {s['model']}):")
         print(f"  spaCy parse alone   {s['spacy_parse_words_per_cpu_s']:8.0f} words/CPU-s")
-        print(f"  nlp + actors        {s['nlp_actors_words_per_cpu_s']:8.0f} words/CPU-s  "
-              f"({s['ratio']:.0%} of the parse alone)")
+        print(
+            f"  nlp + actors        {s['nlp_actors_words_per_cpu_s']:8.0f} words/CPU-s  "
+            f"({s['ratio']:.0%} of the parse alone)"
+        )
         print(f"  peak memory after nlp + actors: {s['peak_memory_mb_nlp_actors']:.0f} MB")
     print(f"Peak memory of the whole run: {results['peak_memory_mb']:.0f} MB")
     if args.misses:

@@ -17,9 +17,9 @@ from typing import Any, TextIO
 
 from newsgraph import inputs
 from newsgraph.cli.render import render_text
+from newsgraph.config import DEFAULT_PIPELINE
 from newsgraph.errors import InputError, NewsgraphError, PipelineError
 from newsgraph.model import Document
-from newsgraph.config import DEFAULT_PIPELINE
 from newsgraph.pipeline import Pipeline, RawPage
 from newsgraph.stages.extract import normalise_date
 

@@ -33,7 +33,12 @@ if TYPE_CHECKING:
 _STAGE_NAME = "actors.v1"
 MENTIONS = "actor_mentions"
 
-__all__ = ["ActorsStage", "Coding", "code_actor", "user_index"]  # scratch: [(Mention from mentions.py, entity id)]
+__all__ = [
+    "ActorsStage",
+    "Coding",
+    "code_actor",
+    "user_index",
+]  # scratch: [(Mention from mentions.py, entity id)]
 
 
 @lru_cache(maxsize=8)
@@ -129,5 +134,5 @@ def code_actor(
         date=date,
         default_country=default_country,
         head=head,
-        lone_name=len(tokens) == 1 and tokens[0].pos_ == "PROPN",
+        lone_name=len(tokens) == 1 and tokens[0].text[:1].isupper(),
     )

@@ -85,9 +85,9 @@ def find_names(
         for a, b, entries in lex.surnames.find_all(words):
             if taken[a] or not persons[a] or not _alone(words, persons, a):
                 continue
-            entry = _only_one(entries, date)
-            if entry is not None:
-                hits.append(NameHit(a, b, entry, _person_code(entry, date), surname=True))
+            person = _only_one(entries, date)
+            if person is not None:
+                hits.append(NameHit(a, b, person, _person_code(person, date), surname=True))
                 taken[a] = True
     hits.sort(key=lambda h: h.start)
     return hits
@@ -186,7 +186,7 @@ def _personish(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
     t = tokens[k]
     if not t.text[:1].isupper():
         return False
-    if t.ent_type_ == "PERSON":
+    if t.ent_type_ in ("PERSON", "ORG", "NORP"):  # spaCy often takes surnames for these
         return True
     return k > 0 and lex.agents.get((fold(tokens[k - 1].text),), "title") is not None
 
@@ -235,7 +235,8 @@ def code_phrase(
         # head and belongs to another country only describes the actor; so does a person
         # found by surname alone
         actors = [
-            h for h in actors
+            h
+            for h in actors
             if (h.code or "")[:3] in (country, *INTERNATIONAL)
             or (head is not None and h.start <= head < h.end and not h.surname)
         ]

@@ -41,7 +41,9 @@ FURNITURE = _words(
     "live watch video photo photos gallery advertisement related share follow "
     "subscribe newsletter podcast listen read more reuters ap afp "
 )
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "case", "nummod", "punct"})
+MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "nmod", "poss", "case", "nummod", "punct", "prep", "pobj"}
+)
 PLACE_PREPS = _words(
     "in to at from near into across around outside inside within throughout toward "
     "towards via through between over "
@@ -142,8 +144,11 @@ def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
             sub = list(child.subtree)
             right = max(right, sub[-1].i + 1)
     # "Russia's foreign minister, Sergei Lavrov": the name is the appositive of its title
-    if head.dep_ == "appos" and head.head.i < i and i > 0 and (
-        doc[i - 1].text == "," or head.head.i == i - 1
+    if (
+        head.dep_ == "appos"
+        and head.head.i < i
+        and i > 0
+        and (doc[i - 1].text == "," or head.head.i == i - 1)
     ):
         title = head.head
         sub = [t for t in title.subtree if t.i < i]
@@ -282,6 +287,8 @@ def _make(
         return None
     coding, ctx = _code(doc, a, b, lex, user, date)
     name_i = a
+    while role == "person" and name_i + 1 < b and _is_title(doc[name_i], lex):
+        name_i += 1  # "President Xi" as spaCy's entity: the name is "Xi"
     if role == "person":
         # "President Xi": the title is part of the mention
         while a > ctx[0] and lex.agents.get((fold(doc[a - 1].text),), "title") is not None:
@@ -309,10 +316,22 @@ def _make(
         if entry is not None and entry.kind in ("capital", "city") and not _place_use(root):
             m.metonym = True
             m.coding.rule = "capital stands for its government"
-        if entry is None and role == "place":
-            m.coding.code = m.coding.country = None
+        if entry is None and role == "place" and country is None:
             m.coding.rule = "place not in the tables"
     return m
+
+
+def _is_title(tok: Token, lex: Lexicon) -> bool:
+    return lex.agents.get((fold(tok.text),), "title") is not None
+
+
+def _modifies_name(tok: Token, taken: list[bool]) -> bool:
+    t = tok
+    while t.dep_ in ("compound", "nmod", "amod", "pobj", "prep") and t.head.i != t.i:
+        t = t.head
+        if taken[t.i]:
+            return True
+    return False
 
 
 def _nominals(
@@ -338,6 +357,8 @@ def _nominals(
             continue
         if tok.dep_ == "appos" and tok.head.ent_type_:
             continue  # "Gabuev, senior fellow at ...": describes a name, is not an actor
+        if _modifies_name(tok, taken):
+            continue  # "U.S. Secretary of State Warren Christopher": a title of a name
         left = tok.i
         for child in tok.lefts:
             if child.dep_ in ("amod", "compound", "nmod", "poss", "det") and not child.is_space:
@@ -347,8 +368,14 @@ def _nominals(
         right = place_after(tok, tok.i + 1)
         if "\n" in doc[left:right].text:
             right = tok.i + 1
-        ctx_tokens = doc[left:right]
-        coding = code_phrase(list(ctx_tokens), lex, user=user, date=date, head=tok.i - left)
+        ctx_list = list(doc[left:right])
+        if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i < tok.i:
+            # "Israeli helicopters and tanks": the tanks are Israeli too
+            shared = [c for c in tok.head.lefts if c.dep_ in ("amod", "compound", "nmod")]
+            ctx_list = [*shared, *ctx_list]
+        ctx_tokens = ctx_list
+        head_at = next(k for k, t in enumerate(ctx_tokens) if t.i == tok.i)
+        coding = code_phrase(ctx_tokens, lex, user=user, date=date, head=head_at)
         if coding.code is None or (coding.country is None and coding.role in WEAK_ROLES):
             continue
         countries = [h for h in coding.names if h.entry.kind in PLACE_KINDS]
@@ -361,7 +388,7 @@ def _nominals(
         if len(countries) > 1:
             # "Hungarian and Romanian officials": one actor per country
             for h in countries:
-                ti = left + h.start
+                ti = ctx_tokens[h.start].i
                 c = Coding(
                     code=(h.code or "") + (coding.role or ""),
                     country=h.code,
@@ -370,11 +397,14 @@ def _nominals(
                     agents=coding.agents,
                     rule="one of several countries",
                 )
-                t = doc[ti : left + h.end]
+                tj = ctx_tokens[h.end - 1].i + 1
+                if taken[ti] or any(o.i == ti for o in out):
+                    continue  # a shared modifier, already an actor of the first conjunct
+                t = doc[ti:tj]
                 out.append(
                     Mention(
                         ti,
-                        left + h.end,
+                        tj,
                         t.start_char,
                         t.end_char,
                         t.text,

@@ -87,12 +87,15 @@ class PhraseIndex:
     # Stems are keyed by their leading tokens and the first three letters of the last one.
     stems: dict[tuple[str, ...], list[tuple[str, NameEntry]]] = field(default_factory=dict)
     firsts: set[str] = field(default_factory=set)
+    lower_first: set[tuple[str, ...]] = field(default_factory=set)  # "al-Qaeda", "de Gaulle"
     longest: int = 0
 
     def add(self, tokens: Sequence[str], entry: NameEntry) -> None:
         key = tuple(fold(t) for t in tokens if t.strip())
         if not key:
             return
+        if tokens[0][:1].islower():
+            self.lower_first.add(key)
         if entry.stem:
             self.stems.setdefault((*key[:-1], key[-1][:3]), []).append((key[-1], entry))
             self.firsts.add(key[0][:3] if len(key) == 1 else key[0])
@@ -115,7 +118,8 @@ class PhraseIndex:
         be in capitals.
         """
         first = words[i]
-        if proper and not (first[:1].isupper() or first[:1].isdigit()):
+        capital = first[:1].isupper() or first[:1].isdigit()
+        if proper and not capital and not self.lower_first:
             return None
         f0 = fold(first)
         if f0 not in self.firsts and f0[:3] not in self.firsts:
@@ -123,6 +127,8 @@ class PhraseIndex:
         top = min(self.longest, len(words) - i)
         for n in range(top, 0, -1):
             key = tuple(fold(w) for w in words[i : i + n])
+            if proper and not capital and key not in self.lower_first:
+                continue
             found = self.entries.get(key)
             if found:
                 ok = [e for e in found if not (e.acronym and proper) or _caps_ok(words[i : i + n])]

@@ -150,19 +150,33 @@ def build_lexicon() -> Lexicon:
         titles[row["name"]] = row["title"]
         aliases.setdefault(row["name"], set()).update(_split(row["aliases"]))
     surnames = PhraseIndex()
+    agents = _agents()
     for person, codes in people.items():
         entry = NameEntry("person", person, tuple(codes), title=titles.get(person))
-        for text in [person, *sorted(aliases[person])]:
+        # a title is read from the text itself ("President Xi" is a title and a name)
+        own = [a for a in sorted(aliases[person]) if not _titled(a, person, agents)]
+        for text in [person, *own]:
             add_name(names, text, entry)
             for word in _family_names(text, codes[0].code[:3]):
                 surnames.add([word], entry)
+    return Lexicon(names=names, agents=agents, countries=countries, surnames=surnames)
+
+
+def _agents() -> AgentIndex:
     agents = AgentIndex()
     for row in _rows("agents.tsv"):
         kind = _AGENT_KINDS.get(row["kind"])
         if kind is not None:
-            agent = Agent(row["code"], kind, row["phrase"])
-            agents.add(tokens_of(row["phrase"]), agent)
-    return Lexicon(names=names, agents=agents, countries=countries, surnames=surnames)
+            agents.add(tokens_of(row["phrase"]), Agent(row["code"], kind, row["phrase"]))
+    return agents
+
+
+def _titled(alias: str, name: str, agents: AgentIndex) -> bool:
+    """An alias that starts with a title the name itself does not have."""
+    first = tokens_of(alias)[:1]
+    if not first or name.split()[0] == first[0]:
+        return False
+    return agents.get((fold(first[0]),), "title") is not None
 
 
 # Where news gives the family name first ("Xi Jinping" is President Xi).
