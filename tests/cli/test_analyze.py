@@ -149,3 +149,45 @@ def test_stdin_and_the_installed_command() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert b"Karin Solberg (Economics Editor)" in proc.stdout
+
+
+def test_text_brief_lists_actors_with_codes_and_mention_counts(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Norland talks stall\n\nThe Kremlin said on Monday that talks had stalled. "
+        "Kenyan police arrested two men. The Kremlin gave no details.\n",
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, str(page), "--format", "text")
+    assert code == 0, err
+    actors = out.split("Actors", 1)[1]
+    assert "RUSGOV" in actors and "Kremlin" in actors and "2 mentions" in actors
+    assert "KENCOP" in actors
+
+
+def test_actors_option_reads_dictionaries_and_reports_bad_ones(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Valden visit\n\nOrso Valden arrived in the capital on Monday for two days of talks "
+        "with the ministers of the region, who had waited a long time for the visit.\n",
+        "utf-8",
+    )
+    good = tmp_path / "Norland.actors.txt"
+    good.write_text("ORSO_VALDEN_\n    [NRLGOV]\n", encoding="utf-8")
+    code, out, err = run(capsys, str(page), "--actors", str(good))
+    assert code == 0, err
+    codes = {e["name"]: e["code"] for e in json.loads(out)["entities"]}
+    assert codes.get("Orso Valden") == "NRLGOV"
+
+    bad = tmp_path / "notes.txt"
+    bad.write_text("nothing here\n", encoding="utf-8")
+    code, out, err = run(capsys, str(page), "--actors", str(bad))
+    assert code == 2 and out == ""
+    assert err.strip().count("\n") == 0 and "notes.txt" in err and "Traceback" not in err
+
+    code, _, err = run(capsys, str(page), "--actors", str(good), "--pipeline", "extract.v1")
+    assert code == 2 and "actors stage" in err

@@ -226,7 +226,7 @@ def code_phrase(
     modifiers = [a for _, _, a in c.agents if a.kind == "modifier"]
     nouns = [(s, e, a) for s, e, a in c.agents if a.kind in ("noun", "title")]
     role = _head_role(nouns, head)
-    elite = _former(c.agents) or (role in OVERRIDING)
+    elite = _former(tokens, c.agents) or (role in OVERRIDING)
     if role is None:
         role = next((a.code for a in modifiers if a.code not in OVERRIDING), None)
 
@@ -274,14 +274,18 @@ def code_phrase(
     return c
 
 
-def _former(agents: list[tuple[int, int, Agent]]) -> bool:
-    """ "former president": an elite modifier right before a role word."""
-    return any(
-        a.kind == "modifier"
-        and a.code in OVERRIDING
-        and any(s2 in (e, e + 1, e + 2) and a2.kind != "modifier" for s2, _, a2 in agents)
-        for _, e, a in agents
-    )
+def _former(tokens: Sequence[Token], agents: list[tuple[int, int, Agent]]) -> bool:
+    """ "former president": an elite modifier of a role word (not of "former prize
+    winner")."""
+    offset = tokens[0].i if tokens else 0
+    roles = {k for s, e, a in agents if a.kind != "modifier" for k in range(s, e)}
+    for s, e, a in agents:
+        if a.kind != "modifier" or a.code not in OVERRIDING:
+            continue
+        head = tokens[s].head.i - offset
+        if head in roles or (head == s and any(k in roles for k in (e, e + 1))):
+            return True
+    return False
 
 
 def _head_role(nouns: list[tuple[int, int, Agent]], head: int | None) -> str | None:

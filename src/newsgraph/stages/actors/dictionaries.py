@@ -75,7 +75,7 @@ def _groups(text: str) -> list[_Group]:
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip() or line.lstrip().startswith(("<", "!")):
             continue
-        codes = [c for c in (parse_code(m[1], m[2]) for m in _CODE.findall(line)) if c]
+        codes = [c for c in (parse_code(m[0], m[1]) for m in _CODE.findall(line)) if c]
         phrase = _CODE.sub("", line).strip()
         if line[0] in " \t":
             if current is not None:

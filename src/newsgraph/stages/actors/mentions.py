@@ -53,6 +53,8 @@ ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "conj", "appos", 
 WEAK_ROLES = frozenset(
     {"CVL", "ELI", "EDU", "BUS", "HLH", "LAB", "AGR", "REF", "DEV", "ENV", "GOV"}
 )
+# Nouns for people that are not actor roles of their own.
+PERSON_NOUNS = _words("fellow scholar researcher professor author man woman resident member")
 _HYPHEN_NAMES = re.compile(r"^[A-Z][\w']+[-\u2010\u2013][A-Z][\w']+$")
 
 
@@ -108,17 +110,18 @@ def _is_noise(span: Span) -> bool:
     if len(span) == 1 and span[0].lower_ in FURNITURE:
         return True
     if span.label_ in ("PERSON", "ORG") and len(span) == 1 and span[0].is_title:
-        line = _line_of(span.doc, span.start)
-        if line.strip() == text:  # a one-word line: a heading or a label, not a name
+        doc = span.doc
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        alone_before = before is None or "\n" in before.text or before.is_space
+        alone_after = (
+            after is None
+            or "\n" in after.text_with_ws
+            or (after.is_punct and (span.end + 1 >= len(doc) or "\n" in doc[span.end + 1].text))
+        )
+        if alone_before and alone_after:  # a one-word line: a heading or a label, not a name
             return True
     return False
-
-
-def _line_of(doc: Doc, i: int) -> str:
-    text = doc.text
-    a = text.rfind("\n", 0, doc[i].idx) + 1
-    b = text.find("\n", doc[i].idx)
-    return text[a : b if b >= 0 else len(text)]
 
 
 def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -246,6 +249,8 @@ def find_mentions(
             continue
         if ent.label_ == "FAC":
             continue  # buildings are actors only when the lexicon says so (seats of power)
+        if kind == "org" and _described_as_person(doc[a:b], lex):
+            kind = "person"  # "Ivo Rand, senior fellow at ...": spaCy took a name for an org
         spans[(a, b)] = (kind, None)  # type: ignore[assignment]
         for k in range(a, b):
             taken[k] = True
@@ -291,7 +296,7 @@ def _make(
         name_i += 1  # "President Xi" as spaCy's entity: the name is "Xi"
     if role == "person":
         # "President Xi": the title is part of the mention
-        while a > ctx[0] and lex.agents.get((fold(doc[a - 1].text),), "title") is not None:
+        while a > ctx[0] and doc[a - 1].text[:1].isupper() and _is_title(doc[a - 1], lex):
             a -= 1
         span = doc[a:b]
     m = Mention(
@@ -319,6 +324,21 @@ def _make(
         if entry is None and role == "place" and country is None:
             m.coding.rule = "place not in the tables"
     return m
+
+
+def _described_as_person(span: Span, lex: Lexicon) -> bool:
+    """A name whose appositive is a person's role ("senior fellow", "spokesman") and which
+    has no role word of its own (a "Central Bank" has one)."""
+    if len(span) > 4 or not all(t.is_title or t.is_punct for t in span):
+        return False
+    if any(lex.agents.get((t.lemma_.lower(),)) or lex.agents.get((t.lower_,)) for t in span):
+        return False
+    return any(
+        child.dep_ == "appos"
+        and child.tag_ == "NN"
+        and (lex.agents.get((child.lemma_.lower(),)) or child.lemma_.lower() in PERSON_NOUNS)
+        for child in span.root.children
+    )
 
 
 def _is_title(tok: Token, lex: Lexicon) -> bool:

@@ -86,7 +86,7 @@ class PhraseIndex:
     entries: dict[tuple[str, ...], list[NameEntry]] = field(default_factory=dict)
     # Stems are keyed by their leading tokens and the first three letters of the last one.
     stems: dict[tuple[str, ...], list[tuple[str, NameEntry]]] = field(default_factory=dict)
-    firsts: set[str] = field(default_factory=set)
+    firsts: dict[str, int] = field(default_factory=dict)  # first word -> longest entry
     lower_first: set[tuple[str, ...]] = field(default_factory=set)  # "al-Qaeda", "de Gaulle"
     longest: int = 0
 
@@ -98,35 +98,43 @@ class PhraseIndex:
             self.lower_first.add(key)
         if entry.stem:
             self.stems.setdefault((*key[:-1], key[-1][:3]), []).append((key[-1], entry))
-            self.firsts.add(key[0][:3] if len(key) == 1 else key[0])
+            first = key[0][:3] if len(key) == 1 else key[0]
         else:
             bucket = self.entries.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
-            self.firsts.add(key[0])
+            first = key[0]
+        self.firsts[first] = max(self.firsts.get(first, 0), len(key))
         self.longest = max(self.longest, len(key))
 
     def __len__(self) -> int:
         return len(self.entries) + len(self.stems)
 
     def match_at(
-        self, words: Sequence[str], i: int, *, proper: bool = True
+        self,
+        words: Sequence[str],
+        i: int,
+        *,
+        proper: bool = True,
+        folded: Sequence[str] | None = None,
     ) -> tuple[int, list[NameEntry]] | None:
         """The longest entry starting at ``words[i]``: (length, entries) or None.
 
         With ``proper``, the text must start with a capital (or a digit) and acronyms must
-        be in capitals.
+        be in capitals. ``folded`` is ``[fold(w) for w in words]``, if already made.
         """
         first = words[i]
         capital = first[:1].isupper() or first[:1].isdigit()
         if proper and not capital and not self.lower_first:
             return None
-        f0 = fold(first)
-        if f0 not in self.firsts and f0[:3] not in self.firsts:
+        keys = folded if folded is not None else [fold(w) for w in words]
+        f0 = keys[i]
+        top = max(self.firsts.get(f0, 0), self.firsts.get(f0[:3], 0))
+        if not top:
             return None
-        top = min(self.longest, len(words) - i)
+        top = min(top, len(words) - i)
         for n in range(top, 0, -1):
-            key = tuple(fold(w) for w in words[i : i + n])
+            key = tuple(keys[i : i + n])
             if proper and not capital and key not in self.lower_first:
                 continue
             found = self.entries.get(key)
@@ -149,8 +157,9 @@ class PhraseIndex:
     ) -> Iterable[tuple[int, int, list[NameEntry]]]:
         """Non-overlapping longest matches, left to right: (start, end, entries)."""
         i = 0
+        folded = [fold(w) for w in words]
         while i < len(words):
-            hit = self.match_at(words, i, proper=proper)
+            hit = self.match_at(words, i, proper=proper, folded=folded)
             if hit is None:
                 i += 1
                 continue

@@ -115,6 +115,7 @@ def resolve(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
                 else:
                     cluster("organization", ("org", fold(m.text))).add(m)
     _merge_surnames(people, clusters)
+    _sweep_surnames(doc, people, mentions)
     for m in titles:
         target = _person_for_title(m, people)
         if target is not None:
@@ -168,6 +169,49 @@ def _merge_surnames(people: list[Cluster], clusters: list[Cluster]) -> None:
             for m in single.mentions:
                 full[0].add(m)
             single.mentions.clear()
+
+
+def _sweep_surnames(doc: Doc, people: list[Cluster], mentions: list[Mention]) -> None:
+    """A person's surname where spaCy saw no name ("Brenner spoke first.") is a mention of
+    the person, when only one person in the article has that surname."""
+    taken = [False] * len(doc)
+    for m in mentions:
+        for k in range(m.i, m.j):
+            taken[k] = True
+    owners: dict[str, list[Cluster]] = {}
+    for c in people:
+        if len(c.tokens) > 1 and c.mentions:
+            owners.setdefault(c.tokens[-1], []).append(c)
+    for tok in doc:
+        if taken[tok.i] or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+            continue
+        found = owners.get(fold(tok.text))
+        if not found or len(found) != 1:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if (
+            prev is not None
+            and prev.text[:1].isupper()
+            and not prev.is_sent_start
+            and not prev.is_punct
+        ) or (nxt is not None and nxt.text[:1].isupper()):
+            continue  # part of another name ("Anna Brenner", "Brenner Pass")
+        c = found[0]
+        model = max(c.mentions, key=lambda x: len(x.coding.code or ""))
+        c.add(
+            Mention(
+                tok.i,
+                tok.i + 1,
+                tok.idx,
+                tok.idx + len(tok.text),
+                tok.text,
+                "person",
+                model.coding,
+                name_i=tok.i,
+                name=tok.text,
+            )
+        )
 
 
 def _person_for_title(m: Mention, people: list[Cluster]) -> Cluster | None:
