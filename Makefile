@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/newsgraph analyze examples/ --format text
+	$(BIN)/newsgraph analyze examples/ --format text --actors examples/actors/fictional.actors
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

@@ -96,7 +96,7 @@ def _name(c: Cluster, code: str | None, countries: dict[str, str]) -> str:
         return best.name or best.text
     if c.kind == "organization":
         entry = next((m.entry for m in pool if m.entry is not None), None)
-        if entry is not None:
+        if entry is not None and entry.kind != "user":  # a user's entries are in capitals
             return entry.canonical
     return max(pool, key=lambda m: (m.j - m.i, -m.i)).text
 

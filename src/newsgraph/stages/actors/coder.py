@@ -24,6 +24,51 @@ INTERNATIONAL = frozenset({"IGO", "NGO", "NGM", "MNC", "IMG", "INT", "UIS", "PKO
 # A role word here outranks a name's own code ("former President X" is an elite).
 OVERRIDING = frozenset({"ELI"})
 PLACE_KINDS = frozenset({"country", "demonym", "capital", "city"})
+# CAMEO role codes (cameo_actor_roles: primary, secondary, tertiary, party, known groups),
+# and REL for religious actors: anything else of three letters is a country.
+ROLE_CODES = INTERNATIONAL | frozenset(
+    {
+        "COP",
+        "GOV",
+        "INS",
+        "JUD",
+        "MIL",
+        "OPP",
+        "REB",
+        "SEP",
+        "SPY",
+        "UAF",
+        "AGR",
+        "BUS",
+        "CRM",
+        "CVL",
+        "DEV",
+        "EDU",
+        "ELI",
+        "ENV",
+        "HLH",
+        "HRI",
+        "LAB",
+        "LEG",
+        "MED",
+        "REF",
+        "MOD",
+        "RAD",
+        "PTY",
+        "REL",
+        "SET",
+        "AMN",
+        "IRC",
+        "GRP",
+    }
+)
+
+
+def country_of(code: str | None) -> str | None:
+    """The country part of a code (``RUS`` of ``RUSGOV``; ``XAU`` of a user's ``XAU``)."""
+    if not code or len(code) < 3 or code[:3] in ROLE_CODES or not code[:3].isalpha():
+        return None
+    return code[:3]  # also for CAMEO's regions within a country (PSEGZA, USAPRI)
 
 
 @dataclass
@@ -220,8 +265,8 @@ def code_phrase(
             skip[i] = True
     c.agents = find_agents(words, lemmas, lex, skip)
 
-    places = [h for h in c.names if h.entry.kind in PLACE_KINDS and h.code]
-    actors = [h for h in c.names if h.entry.kind not in PLACE_KINDS and h.code]
+    places = [h for h in c.names if h.code and (h.entry.kind in PLACE_KINDS or _bare(h))]
+    actors = [h for h in c.names if h.code and h not in places]
     country = places[0].code if places else None
     modifiers = [a for _, _, a in c.agents if a.kind == "modifier"]
     nouns = [(s, e, a) for s, e, a in c.agents if a.kind in ("noun", "title")]
@@ -243,7 +288,7 @@ def code_phrase(
     if actors:
         best = actors[0] if head is None else _closest(actors, head)
         code = best.code or ""
-        prefix = code[:3] if code[:3] in lex.countries else None
+        prefix = country_of(code)
         if best.entry.kind == "person" and elite:
             c.country, c.role = prefix or country, "ELI"
             c.code, c.rule = compose(c.country, c.role), "former office holder"
@@ -272,6 +317,16 @@ def code_phrase(
     c.code = compose(c.country, c.role)
     c.rule = "country and role words" if c.code else "no actor words"
     return c
+
+
+def is_place(hit: NameHit) -> bool:
+    return hit.entry.kind in PLACE_KINDS or _bare(hit)
+
+
+def _bare(hit: NameHit) -> bool:
+    """A user dictionary's country entry (``NORLAND [NRL]``): a place, not an actor."""
+    code = hit.code or ""
+    return hit.entry.kind == "user" and len(code) == 3 and country_of(code) == code
 
 
 def _former(tokens: Sequence[Token], agents: list[tuple[int, int, Agent]]) -> bool:

@@ -37,7 +37,13 @@ def describe(doc: Doc, c: Cluster) -> str | None:
         a, b = m.context
         start = m.name_i if m.name_i >= 0 else m.i
         parts = [_clean(doc[a:start]), _clean(doc[m.j : b])]
-        parts = [p for p in parts if p and any(ch.isalpha() for ch in p)]
+        parts = [
+            p
+            for p in parts
+            if p and any(ch.isalpha() for ch in p) and not p.endswith(("'s", "\u2019s"))
+        ]
+        if len(parts) == 2 and parts[1].startswith("of "):
+            return " ".join(parts)  # "Foreign Minister of Aurelia"
         if parts:
             return ", ".join(parts)
     return None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.actors.coder import PLACE_KINDS, Coding, code_phrase
+from newsgraph.stages.actors.coder import Coding, code_phrase, country_of, is_place
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
 from newsgraph.stages.actors.tables import Lexicon
 
@@ -161,7 +161,8 @@ def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
             and not any(t.ent_type_ == "PERSON" for t in sub)
         ):
             left = min(left, sub[0].i)
-    right = max(right, place_after(head, right))
+    # a person is "of" a place; "X in Geneva" only says where X was
+    right = max(right, place_after(head, right, ("of",)))
     while right > j and (doc[right - 1].is_punct or doc[right - 1].is_space):
         right -= 1
     if "\n" in doc[left:right].text:
@@ -169,13 +170,13 @@ def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
     return left, right
 
 
-def place_after(head: Token, right: int) -> int:
+def place_after(head: Token, right: int, preps: tuple[str, ...] = ("of", "in", "from")) -> int:
     """ "King Hassan of Morocco", "security forces in Guinea": the end of a following
     "of/in/from PLACE" that says where the actor belongs (or ``right``)."""
     for child in head.rights:
-        if child.dep_ == "prep" and child.lower_ in ("of", "in", "from") and child.i <= right + 1:
+        if child.dep_ == "prep" and child.lower_ in preps and child.i <= right + 1:
             objs = [t for t in child.children if t.dep_ == "pobj"]
-            if objs and objs[0].ent_type_ in ("GPE", "NORP", "LOC"):
+            if objs and (objs[0].ent_type_ in ("GPE", "NORP", "LOC") or objs[0].pos_ == "PROPN"):
                 return objs[0].right_edge.i + 1
     return right
 
@@ -227,15 +228,7 @@ def find_mentions(
             ):
                 continue
             first = entries[0]
-            role: Role = (
-                "person"
-                if first.kind in ("person", "user") and _looks_person(doc, a, b)
-                else "place"
-                if first.kind in ("country", "capital", "city")
-                else "norp"
-                if first.kind == "demonym"
-                else "org"
-            )
+            role = _role_of(doc, a, b, first, date)
             spans[(a, b)] = (role, first)
             for k in range(a, b):
                 taken[k] = True
@@ -245,6 +238,10 @@ def find_mentions(
         if kind is None or _is_noise(ent):
             continue
         a, b = _trim(doc, ent.start, ent.end)
+        if kind == "person":
+            poss = [k for k in range(a, b - 1) if doc[k].lower_ in ("'s", "\u2019s")]
+            if poss:
+                a = poss[-1] + 1  # "Castrovia's Anais Ferou": the name follows the possessive
         if a >= b or any(taken[a:b]):
             continue
         if ent.label_ == "FAC":
@@ -270,8 +267,19 @@ def find_mentions(
     return out
 
 
-def _looks_person(doc: Doc, a: int, b: int) -> bool:
-    return doc[a:b].text[:1].isupper()
+def _role_of(doc: Doc, a: int, b: int, entry: NameEntry, date: str | None) -> Role:
+    if entry.kind in ("country", "capital", "city"):
+        return "place"
+    if entry.kind == "demonym":
+        return "norp"
+    if entry.kind == "person":
+        return "person"
+    if entry.kind == "user":
+        code = entry.code_on(date) or ""
+        if len(code) == 3 and country_of(code) == code:
+            return "norp" if doc[a:b].root.pos_ == "ADJ" else "place"
+        return "person" if doc[a].ent_type_ == "PERSON" else "org"
+    return "org"
 
 
 def _make(
@@ -296,8 +304,7 @@ def _make(
         name_i += 1  # "President Xi" as spaCy's entity: the name is "Xi"
     if role == "person":
         # "President Xi": the title is part of the mention
-        while a > ctx[0] and doc[a - 1].text[:1].isupper() and _is_title(doc[a - 1], lex):
-            a -= 1
+        a = _title_start(doc, a, ctx[0], lex)
         span = doc[a:b]
     m = Mention(
         a,
@@ -313,10 +320,8 @@ def _make(
         name=doc[name_i:b].text,
     )
     if role in ("place", "norp"):
-        country = next(
-            (h.code for h in coding.names if h.entry.kind in PLACE_KINDS and h.start == a - ctx[0]),
-            None,
-        )
+        inside = [h for h in coding.names if is_place(h) and a <= ctx[0] + h.start < b]
+        country = country_of(inside[0].code) if inside else None
         m.coding = Coding(code=country, country=country, names=coding.names, rule="place name")
         if entry is not None and entry.kind in ("capital", "city") and not _place_use(root):
             m.metonym = True
@@ -339,6 +344,20 @@ def _described_as_person(span: Span, lex: Lexicon) -> bool:
         and (lex.agents.get((child.lemma_.lower(),)) or child.lemma_.lower() in PERSON_NOUNS)
         for child in span.root.children
     )
+
+
+def _title_start(doc: Doc, a: int, floor: int, lex: Lexicon) -> int:
+    """Where the capitalised title before a name starts ("Foreign Minister | José Ibáñez")."""
+    while a > floor and doc[a - 1].text[:1].isupper():
+        if a - 2 >= floor and doc[a - 2].text[:1].isupper():
+            pair = (fold(doc[a - 2].text), fold(doc[a - 1].text))
+            if lex.agents.get(pair, "title") or lex.agents.get(pair, "noun"):
+                a -= 2
+                continue
+        if not _is_title(doc[a - 1], lex):
+            break
+        a -= 1
+    return a
 
 
 def _is_title(tok: Token, lex: Lexicon) -> bool:
@@ -398,7 +417,7 @@ def _nominals(
         coding = code_phrase(ctx_tokens, lex, user=user, date=date, head=head_at)
         if coding.code is None or (coding.country is None and coding.role in WEAK_ROLES):
             continue
-        countries = [h for h in coding.names if h.entry.kind in PLACE_KINDS]
+        countries = [h for h in coding.names if is_place(h)]
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "forces")
         is_title = (
             lex.agents.get(key_lemma, "title") is not None or tok.lemma_.lower() == "counterpart"

@@ -99,7 +99,11 @@ def resolve(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
             ).add(m)
         elif m.role in ("place", "norp"):
             entry = m.entry
-            if entry is not None and m.code and (entry.kind in ("country", "demonym") or m.metonym):
+            if (
+                entry is not None
+                and m.code
+                and (entry.kind in ("country", "demonym", "user") or m.metonym)
+            ):
                 cluster("country", ("country", m.code)).add(m)
             else:
                 name = entry.canonical if entry is not None else m.text
@@ -122,6 +126,7 @@ def resolve(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
             target.add(m)
         elif m.coding.country:
             cluster("person", ("title", m.code or "", fold(m.text))).add(m)
+    _one_sense(clusters, people)
     kept = [c for c in clusters if c.mentions]
     kept.sort(key=lambda c: min(x.i for x in c.mentions))
     return kept
@@ -212,6 +217,37 @@ def _sweep_surnames(doc: Doc, people: list[Cluster], mentions: list[Mention]) ->
                 name=tok.text,
             )
         )
+
+
+def _one_sense(clusters: list[Cluster], people: list[Cluster]) -> None:
+    """A one-word name means one thing in an article: "Belmora" taken for a person once and
+    a place elsewhere is the place; "Vennick" taken for an organisation is the person
+    Dara Vennick."""
+    places = {c.key[1]: c for c in clusters if c.kind in ("country", "location") and c.mentions}
+    for c in list(places.values()):
+        if c.kind == "country":
+            for m in c.mentions:
+                places.setdefault(fold(m.text), c)
+    surnames: dict[str, list[Cluster]] = {}
+    for p in people:
+        if len(p.tokens) > 1 and p.mentions:
+            surnames.setdefault(p.tokens[-1], []).append(p)
+    for c in clusters:
+        if c.kind not in ("person", "organization") or not c.mentions:
+            continue
+        if any(m.entry is not None or m.j - m.i != 1 for m in c.mentions):
+            continue
+        words = {fold(m.text) for m in c.mentions}
+        if len(words) != 1:
+            continue
+        word = next(iter(words))
+        target = places.get(word)
+        if target is None and c.kind == "organization" and len(surnames.get(word, [])) == 1:
+            target = surnames[word][0]
+        if target is not None and target is not c:
+            for m in c.mentions:
+                target.add(m)
+            c.mentions.clear()
 
 
 def _person_for_title(m: Mention, people: list[Cluster]) -> Cluster | None:

@@ -167,7 +167,10 @@ def _agents() -> AgentIndex:
     for row in _rows("agents.tsv"):
         kind = _AGENT_KINDS.get(row["kind"])
         if kind is not None:
-            agents.add(tokens_of(row["phrase"]), Agent(row["code"], kind, row["phrase"]))
+            phrase = row["phrase"]
+            agents.add(tokens_of(phrase), Agent(row["code"], kind, phrase))
+            if " " in phrase:  # "secretary general" is also "secretary-general"
+                agents.add(tokens_of(phrase.replace(" ", "-")), Agent(row["code"], kind, phrase))
     return agents
 
 
