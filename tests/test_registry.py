@@ -96,3 +96,26 @@ def test_pipeline_is_deterministic(pages: Path) -> None:
     data = (pages / "scraped_copy.txt").read_bytes()
     pipe = Pipeline.from_names()
     assert pipe(RawPage(data=data)).to_json() == pipe(RawPage(data=data)).to_json()
+
+
+def test_run_many_batches_the_parser_keeps_order_and_isolates_failures(pages: Path) -> None:
+    from newsgraph.errors import InputError
+
+    good = (pages / "scraped_copy.txt").read_bytes()
+    items: list[RawPage | InputError] = [
+        RawPage(data=good, path="a.txt"),
+        RawPage(data=b"", path="empty.txt"),
+        InputError("missing", source="gone.txt"),
+        RawPage(data=good, path="b.txt"),
+    ]
+    pipe = Pipeline.from_names(["extract.v1", "nlp.v1", "actors.v1"])
+    results = list(pipe.run_many(items, batch_size=3))
+    assert [p.path if p else None for p, _ in results] == ["a.txt", "empty.txt", None, "b.txt"]
+    kinds = [type(r).__name__ for _, r in results]
+    assert kinds[0] == kinds[3] == "Document"
+    assert isinstance(results[1][1], InputError) and isinstance(results[2][1], InputError)
+    one = pipe(RawPage(data=good, path="a.txt"))
+    first = results[0][1]
+    assert isinstance(first, Document)
+    assert first.stages == ["extract.v1", "nlp.v1", "actors.v1"]
+    assert first.to_dict() == one.to_dict()

@@ -6,13 +6,13 @@ input (``raw``) or by a stage before it, and that no two stages assign the same 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from newsgraph import registry
 from newsgraph.config import DEFAULT_PIPELINE
-from newsgraph.errors import PipelineError
+from newsgraph.errors import NewsgraphError, PipelineError
 from newsgraph.model import Article, Document
 
 INPUT_FACTS = frozenset({"raw"})
@@ -80,20 +80,92 @@ class Pipeline:
         return cls(stages=stages, names=names)
 
     def __call__(self, page: RawPage) -> Document:
-        doc = Document(id="", article=Article(text=""))
-        doc._scratch["raw"] = page
+        doc = _start(page)
         for st in self.stages:
-            out = st(doc)
-            if not isinstance(out, Document):
-                raise PipelineError(
-                    f"stage {st.name!r} returned {type(out).__name__}, not a Document; "
-                    "a stage must return the document it was given"
-                )
-            doc = out
-            doc.stages.append(st.name)
+            doc = _step(st, doc)
         doc._scratch.clear()
         return doc
 
     def pipe(self, pages: Iterable[RawPage]) -> Iterable[Document]:
-        for page in pages:
-            yield self(page)
+        """Documents for ``pages``, in order; the first failure raises."""
+        for _page, result in self.run_many(pages):
+            if isinstance(result, BaseException):
+                raise result
+            yield result
+
+    def run_many(
+        self, items: Iterable[RawPage | NewsgraphError], batch_size: int = 16
+    ) -> Iterator[tuple[RawPage | None, Document | Exception]]:
+        """Run the pipeline over many pages, in order, yielding (page, document or error).
+
+        A stage with a ``pipe(docs)`` method (the parser) gets the documents in batches of
+        ``batch_size``; every other stage runs document by document. An error in one page
+        is that page's result and never stops the others; an error given as an item is
+        passed through.
+        """
+        batch: list[RawPage | NewsgraphError] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    def _batch(
+        self, items: list[RawPage | NewsgraphError]
+    ) -> Iterator[tuple[RawPage | None, Document | Exception]]:
+        cut = next((k for k, st in enumerate(self.stages) if hasattr(st, "pipe")), None)
+        results: list[Document | Exception] = []
+        for item in items:
+            if isinstance(item, NewsgraphError):
+                results.append(item)
+                continue
+            try:
+                doc = _start(item)
+                for st in self.stages[: cut if cut is not None else len(self.stages)]:
+                    doc = _step(st, doc)
+                results.append(doc)
+            except Exception as exc:
+                results.append(exc)
+        if cut is not None:
+            ready = [r for r in results if isinstance(r, Document)]
+            batched = self.stages[cut]
+            try:
+                done = list(batched.pipe(ready))  # type: ignore[attr-defined]
+                for d in done:
+                    d.stages.append(batched.name)
+            except Exception:
+                done = []  # find the page at fault: run them one by one
+            by_id = {id(d): d for d in done}
+            for k, r in enumerate(results):
+                if not isinstance(r, Document):
+                    continue
+                try:
+                    doc = r if id(r) in by_id else _step(batched, r)
+                    for st in self.stages[cut + 1 :]:
+                        doc = _step(st, doc)
+                    results[k] = doc
+                except Exception as exc:
+                    results[k] = exc
+        for item, r in zip(items, results, strict=True):
+            if isinstance(r, Document):
+                r._scratch.clear()
+            yield (item if isinstance(item, RawPage) else None), r
+
+
+def _start(page: RawPage) -> Document:
+    doc = Document(id="", article=Article(text=""))
+    doc._scratch["raw"] = page
+    return doc
+
+
+def _step(st: registry.Stage, doc: Document) -> Document:
+    out = st(doc)
+    if not isinstance(out, Document):
+        raise PipelineError(
+            f"stage {st.name!r} returned {type(out).__name__}, not a Document; "
+            "a stage must return the document it was given"
+        )
+    out.stages.append(st.name)
+    return out

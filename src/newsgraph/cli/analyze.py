@@ -102,6 +102,29 @@ def _pages(args: argparse.Namespace) -> Iterator[RawPage | InputError]:
             yield InputError(f"cannot be read ({exc.strerror or exc})", source=arg[:200])
 
 
+def _dated(
+    items: Iterator[RawPage | InputError], published: str | None
+) -> Iterator[RawPage | InputError]:
+    for item in items:
+        if published and isinstance(item, RawPage) and item.published is None:
+            item = RawPage(**{**item.__dict__, "published": published})
+        yield item
+
+
+def _describe(page: RawPage | None, exc: Exception) -> str:
+    """One line for a failed input."""
+    name = page.name if page is not None else "<input>"
+    if isinstance(exc, InputError):
+        return str(exc) if exc.source or page is None else f"{name}: {exc}"
+    if isinstance(exc, NewsgraphError):
+        return f"{name}: {exc}"
+    # a bug in a stage: report it, keep going
+    return (
+        f"{name}: internal error in newsgraph ({type(exc).__name__}: {exc}); "
+        "please report it with this page"
+    )
+
+
 def _error(msg: str) -> None:
     print(f"newsgraph: error: {msg}", file=sys.stderr, flush=True)
 
@@ -179,30 +202,12 @@ def run(args: argparse.Namespace) -> int:
     show_progress = not args.quiet and sys.stderr.isatty()
     docs: list[Document] = []
     try:
-        for item in _pages(args):
-            if isinstance(item, InputError):
+        for page, result in pipeline.run_many(_dated(_pages(args), args.published)):
+            if isinstance(result, Exception):
                 failed += 1
-                _error(str(item))
+                _error(_describe(page, result))
                 continue
-            try:
-                if args.published and item.published is None:
-                    item = RawPage(**{**item.__dict__, "published": args.published})
-                doc = pipeline(item)
-            except InputError as exc:
-                failed += 1
-                _error(str(exc) if exc.source else f"{item.name}: {exc}")
-                continue
-            except NewsgraphError as exc:
-                failed += 1
-                _error(f"{item.name}: {exc}")
-                continue
-            except Exception as exc:  # a bug in a stage: report it, keep going
-                failed += 1
-                _error(
-                    f"{item.name}: internal error in newsgraph ({type(exc).__name__}: {exc}); "
-                    "please report it with this page"
-                )
-                continue
+            doc = result
             done += 1
             if show_progress:
                 print(f"\ranalysed {done}, failed {failed}", end="", file=sys.stderr, flush=True)
