@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.errors import InputError
@@ -239,3 +239,54 @@ def test_phrase_index_matches_never_overlap_and_respect_case(words: list[str]) -
         assert last <= a < b <= len(words)
         assert words[a] != "us"  # an acronym matches only in capitals
         last = b
+
+
+PIECES = st.sampled_from(
+    [
+        "President",
+        "Xi",
+        "Jinping",
+        "the",
+        "Kremlin",
+        "said",
+        "Beijing",
+        "U.S.",
+        "'s",
+        "\u2019s",
+        "Putin-Xi",
+        ",",
+        ".",
+        "\n",
+        "\n\n",
+        "“",
+        "”",
+        "Kenyan",
+        "police",
+        "former",
+        "of",
+        "Morocco",
+        "al-Qaeda",
+        "rebels",
+        "and",
+        "Analysis",
+        "-",
+        "Ó",
+        "123",
+        "  ",
+    ]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(PIECES, max_size=40))
+def test_any_text_gives_valid_entities(pieces: list[str]) -> None:
+    text = " ".join(pieces).strip()
+    doc = analyse(text)
+    ids = [e.id for e in doc.entities]
+    assert len(ids) == len(set(ids))
+    for e in doc.entities:
+        assert e.mentions
+        for m in e.mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            assert text[m.start : m.end] == m.text
+            assert "\n" not in m.text
