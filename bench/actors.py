@@ -22,10 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
@@ -33,7 +35,10 @@ from typing import Any
 
 from newsgraph.model import Article, Document
 from newsgraph.stages.actors import ActorsStage, code_actor
-from newsgraph.stages.actors.coder import INTERNATIONAL
+from newsgraph.stages.actors.coder import INTERNATIONAL, country_of
+from newsgraph.stages.actors.dictionaries import read_actor_dictionaries
+from newsgraph.stages.actors.names import fold
+from newsgraph.stages.actors.tables import tokens_of
 from newsgraph.stages.extract import normalise_date
 from newsgraph.stages.nlp import NlpStage, parse_of
 from newsgraph.stages.nlp.loader import available_model, load_model
@@ -73,7 +78,28 @@ def _case_date(raw: str | None) -> str | None:
     return normalise_date(raw)
 
 
-def run_ngec(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
+# A coder takes (phrase, context, date) and gives a CAMEO code ("" for none).
+Coder = Callable[[str, str | None, str | None], str]
+
+
+def newsgraph_coder(dictionaries: tuple[str, ...]) -> Coder:
+    def run(text: str, context: str | None, when: str | None) -> str:
+        coding = code_actor(text, context=context, date=when, dictionaries=dictionaries)
+        return coding.code or ""
+
+    return run
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """(country slot, first role) of a code, as NGEC's tests read them: an international
+    organisation's code goes where the country goes."""
+    country = country_of(code)
+    if country:
+        return country, code[3:6]
+    return (code[:3] if code[:3] in INTERNATIONAL else ""), code[:3]
+
+
+def run_ngec(path: Path, coder: Coder) -> dict[str, Any]:
     country, sector = Tally(), Tally()
     methods: Counter[str] = Counter()
     not_scored = 0
@@ -87,11 +113,7 @@ def run_ngec(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
         text = args[0]
         context = args[1] if len(args) > 1 and args[1] else None
         when = _case_date(args[2]) if len(args) > 2 else None
-        coding = code_actor(text, context=context, date=when, dictionaries=dictionaries)
-        # NGEC puts an international organisation's code where the country goes
-        code = coding.code or ""
-        pred_country = coding.country or (code[:3] if code[:3] in INTERNATIONAL else "")
-        pred_role = (coding.role or "")[:3]
+        pred_country, pred_role = split_code(coder(text, context, when))
         gold_country = expect.get("code[country]", expect.get("cc"))
         if gold_country is not None:
             country.add(pred_country == gold_country, text, gold_country, pred_country)
@@ -175,6 +197,76 @@ def run_gsr(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
     }
 
 
+def run_gsr_phrases(path: Path, coder: Coder) -> dict[str, Any]:
+    """Code each gold actor span on its own (what a dictionary coder sees)."""
+    prefix, full = Tally(), Tally()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        for ev in rec["events"]:
+            for side in ("source", "target"):
+                gold, span_text = ev.get(side) or "", ev.get(f"{side}_text") or ""
+                if not gold or not span_text:
+                    continue
+                gold = _norm(gold)
+                pred = coder(span_text, None, None).upper()
+                what = f"{rec['id']} {side} {span_text!r}"
+                prefix.add(pred[:3] == gold[:3], what, gold, pred)
+                full.add(pred == gold, what, gold, pred)
+    return {
+        "actors": prefix.n,
+        "country_prefix": {"accuracy": prefix.accuracy},
+        "full_code": {"accuracy": full.accuracy},
+    }
+
+
+class DictionaryBaseline:
+    """PETRARCH-style lookup with the dictionaries PETRARCH users have: the longest actor
+    phrase of the Phoenix actor dictionaries gives the code; a 3-letter (country) code takes
+    the role of the longest phrase of ``Phoenix.agents.txt``. No rules beyond that."""
+
+    name = "Phoenix dictionaries (longest match)"
+
+    def __init__(self, folder: Path) -> None:
+        files = sorted(folder.glob("Phoenix.*.actors.txt"))
+        self.actors = read_actor_dictionaries([str(f) for f in files])
+        self.agents: dict[tuple[str, ...], str] = {}
+        agent_line = re.compile(r"^([^#\[!{]+?)\s*(?:\{[^}]*\})?\s*\[~([A-Z]{3})")
+        for raw in (folder / "Phoenix.agents.txt").read_text("utf-8", "replace").splitlines():
+            m = agent_line.match(raw.strip())
+            if m:
+                words = tuple(fold(w) for w in tokens_of(m.group(1).strip("_ ")))
+                self.agents.setdefault(words, m.group(2))
+        self.longest_agent = max(map(len, self.agents), default=1)
+
+    def __call__(self, text: str, context: str | None, when: str | None) -> str:
+        words = tokens_of(text)
+        hits = list(self.actors.find_all(words, proper=False))
+        code = ""
+        if hits:
+            entries = max(hits, key=lambda h: h[1] - h[0])[2]
+            code = entries[0].code_on(when) or entries[0].code_on(None) or ""
+        if len(code) <= 3:
+            role = self._agent(words)
+            if role:
+                code = code + role
+        return code
+
+    def _agent(self, words: list[str]) -> str:
+        folded = [fold(w) for w in words]
+        best = ""
+        best_len = 0
+        for i in range(len(folded)):
+            for n in range(min(self.longest_agent, len(folded) - i), 0, -1):
+                for key in (
+                    tuple(folded[i : i + n]),
+                    (*folded[i : i + n - 1], folded[i + n - 1].rstrip("s")),
+                ):
+                    role = self.agents.get(key)
+                    if role and n > best_len:
+                        best, best_len = role, n
+        return best
+
+
 def _fallback(text: str, when: str | None) -> str:
     return code_actor(text, date=when).code or ""
 
@@ -242,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
         help="actor dictionaries to load as user dictionaries",
     )
     ap.add_argument("--misses", type=int, default=0, help="print N misses per measure")
+    ap.add_argument(
+        "--no-baseline", action="store_true", help="skip the Phoenix dictionary baseline"
+    )
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
     data = args.data or default_data_dir()
@@ -252,8 +347,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     dictionaries = tuple(args.actors)
     results: dict[str, Any] = {"dictionaries": list(dictionaries)}
-    results["ngec"] = run_ngec(ngec, dictionaries)
+    results["ngec"] = run_ngec(ngec, newsgraph_coder(dictionaries))
     results["plover_gsr"] = run_gsr(gsr, dictionaries)
+    results["plover_gsr_spans_alone"] = run_gsr_phrases(gsr, newsgraph_coder(dictionaries))
+    phoenix = data / "events" / "petrarch2" / "dictionaries"
+    if not args.no_baseline and (phoenix / "Phoenix.agents.txt").is_file():
+        base = DictionaryBaseline(phoenix)
+        b_ngec = run_ngec(ngec, base)
+        b_ngec.pop("_misses")
+        results["baseline"] = {
+            "name": base.name,
+            "ngec": b_ngec,
+            "plover_gsr": run_gsr_phrases(gsr, base),
+        }
     texts = _texts(data, args.texts)
     if texts:
         results["speed"] = run_speed(texts, dictionaries)
@@ -278,6 +384,21 @@ def main(argv: list[str] | None = None) -> int:
         f"(source {g['source_prefix']:.3f}, target {g['target_prefix']:.3f})"
     )
     print(f"  full code         {g['full_code']['accuracy']:.3f}")
+    alone = results["plover_gsr_spans_alone"]
+    print(
+        f"  each span coded alone, without its sentence: country prefix "
+        f"{alone['country_prefix']['accuracy']:.3f}, full code {alone['full_code']['accuracy']:.3f}"
+    )
+    if "baseline" in results:
+        bl = results["baseline"]
+        bn, bg = bl["ngec"], bl["plover_gsr"]
+        print(f"Baseline, {bl['name']}, same cases:")
+        print(
+            f"  NGEC country {bn['country']['accuracy']:.3f}  sector "
+            f"{bn['sector']['accuracy']:.3f}   PLOVER gold (each span coded alone): "
+            f"country prefix {bg['country_prefix']['accuracy']:.3f}  full code "
+            f"{bg['full_code']['accuracy']:.3f}"
+        )
     if "speed" in results:
         s = results["speed"]
         print(f"Speed on {s['texts']} PolNeAR dev texts ({s['words']} words, {s['model']}):")

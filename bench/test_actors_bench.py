@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.actors import run_gsr, run_ngec
+from bench.actors import newsgraph_coder, run_gsr, run_ngec
 
 
 def _write(path: Path, rows: list[dict[str, object]]) -> Path:
@@ -32,7 +32,7 @@ def test_ngec_scoring(tmp_path: Path) -> None:
         {"method": "agent_to_code", "args": ["soldiers"], "expect": {"code[country] !=": "USA"}},
         {"method": "query_wiki", "args": ["NATO"], "expect": {"wiki[title]": "NATO"}},
     ]
-    result = run_ngec(_write(tmp_path / "ngec.jsonl", rows), ())
+    result = run_ngec(_write(tmp_path / "ngec.jsonl", rows), newsgraph_coder(()))
     assert result["cases"] == 6 and result["not_scored_wikipedia"] == 1
     assert result["country"]["n"] == 5
     assert result["country"]["accuracy"] == pytest.approx(4 / 5)
