@@ -410,7 +410,8 @@ def main(argv: list[str] | None = None) -> int:
             f"({s['ratio']:.0%} of the parse alone)"
         )
     print(
-        f"Peak memory of the whole run (newsgraph, spaCy and the scoring): {results['peak_memory_mb']:.0f} MB"
+        "Peak memory of the whole run (newsgraph, spaCy and the scoring): "
+        f"{results['peak_memory_mb']:.0f} MB"
     )
     if args.misses:
         for bench, kinds in misses.items():
