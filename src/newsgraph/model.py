@@ -101,10 +101,18 @@ class Entity(_Model):
     by: str
 
 
+class QuotePart(_Span):
+    """One quoted stretch of a quote given in several parts ("“A,” she said. “B.”")."""
+
+
 class Quote(_Span):
+    """What a source said. ``start``/``end`` cover the whole quote; a quote in several parts
+    lists them in ``parts`` and its ``text`` joins them with " … "."""
+
     id: str
     text: str
     kind: QuoteKind
+    parts: list[QuotePart] = Field(default_factory=list)
     speaker: str | None = None
     speaker_text: str | None = None
     cue: str | None = None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import textwrap
 
-from newsgraph.model import Document
+from newsgraph.model import Document, Quote
 
 _WIDTH = 88
 
@@ -64,9 +64,18 @@ def render_text(doc: Document) -> str:
     if doc.quotes:
         lines.append("")
         lines.append("Quotes")
+        names = {e.id: e.name for e in doc.entities}
+        groups: dict[str, list[Quote]] = {}
         for q in doc.quotes:
-            who = q.speaker_text or "unattributed"
-            lines.append(_wrap(f"{who}: “{q.text}” ({q.kind})", "  - "))
+            who = names.get(q.speaker or "") or q.speaker_text or "unattributed"
+            groups.setdefault(who, []).append(q)
+        for who, qs in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[1][0].start)):
+            roles = {q.speaker_text for q in qs if q.speaker_text and q.speaker_text != who}
+            role = f" ({sorted(roles, key=len)[-1]})" if roles else ""
+            lines.append(_wrap(f"{who}{role}", "  "))
+            for q in qs:
+                said = q.text if q.kind == "direct" else f"“{q.text}”"
+                lines.append(_wrap(f"{q.cue or '—'}: {said} [{q.kind}]", "    - "))
     if doc.claims:
         lines.append("")
         lines.append("Claims")

@@ -1,0 +1,171 @@
+"""Benchmark the ``quotes`` stage on PolNeAR, beside the published baselines.
+
+    python -m bench.quotes [--split test|dev] [--data DIR] [--save FILE] [--json]
+
+Runs ``nlp`` + ``actors`` + ``quotes`` over the split's articles, scores the quotes with our
+own scorer (``bench.quote_metrics``, which reproduces ``../shared/tools/score_quotes.py
+--trim`` figure for figure; ``--save`` writes the predictions so that the reference can be run
+on them too), and prints, on the same split and in the same run, the scores of the baseline
+predictions in ``quotes/baselines/`` (textacy 0.13: direct quotes only; Citron retrained on
+PolNeAR train). Speed is characters per CPU-second including the parse; textacy's own rate is
+measured on the same texts when textacy is installed.
+
+Tune on ``--split dev`` (and train); ``test`` is the report split: read only its totals.
+Data: --data DIR, else $NEWSGRAPH_SHARED/data, else ../shared/data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import quote_metrics as qm
+from newsgraph.model import Article, Document
+from newsgraph.stages.actors import ActorsStage
+from newsgraph.stages.nlp import NlpStage
+from newsgraph.stages.quotes import QuotesStage
+
+BASELINES = {
+    "textacy": "pred_textacy_{split}.jsonl",
+    "citron": "pred_citron_polnear_sm_{split}.jsonl",
+}
+ROWS = (
+    ("all types", None),
+    ("direct", {"direct"}),
+    ("mixed", {"mixed"}),
+    ("indirect", {"indirect"}),
+)
+
+
+def default_data_dir() -> Path:
+    shared = os.environ.get("NEWSGRAPH_SHARED")
+    if shared:
+        return Path(shared) / "data"
+    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
+
+def predict(texts: dict[str, str]) -> tuple[list[dict[str, Any]], float]:
+    """newsgraph's quotes for each document, as scorer JSON, and the CPU seconds taken."""
+    nlp, actors, quotes = NlpStage(), ActorsStage(), QuotesStage()
+    docs = (Document(id=k, article=Article(text=t)) for k, t in texts.items())
+    out: list[dict[str, Any]] = []
+    t0 = time.process_time()
+    for done, doc in enumerate(nlp.pipe(docs), 1):
+        doc = quotes(actors(doc))
+        out.append({"doc_id": doc.id, "quotes": [_as_json(q) for q in doc.quotes]})
+        if sys.stderr.isatty():
+            print(f"\rnewsgraph {done}/{len(texts)}", end="", file=sys.stderr, flush=True)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    return out, time.process_time() - t0
+
+
+def _as_json(q: Any) -> dict[str, Any]:
+    spans = [[p.start, p.end] for p in q.parts] or [[q.start, q.end]]
+    return {
+        "quote_start": q.start,
+        "quote_end": q.end,
+        "quote_spans": spans,
+        "speaker": q.speaker_text,
+        "cue": q.cue,
+        "cue_start": q.cue_start,
+        "cue_end": q.cue_end,
+        "type": q.kind,
+    }
+
+
+def textacy_rate(texts: list[str]) -> float | None:
+    """textacy's direct-quotation extraction, characters per CPU-second with its parse."""
+    try:
+        import textacy.extract  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    from newsgraph.stages.nlp.loader import load_model
+
+    nlp = load_model()
+    t0 = time.process_time()
+    for doc in nlp.pipe(texts):
+        list(textacy.extract.direct_quotations(doc))
+    return sum(map(len, texts)) / (time.process_time() - t0)
+
+
+def table(scores: dict[str, dict[str, qm.Metrics]]) -> list[str]:
+    tools = list(scores)
+    lines = [
+        "| quotes | " + " | ".join(f"{t} match P/R/F1 | {t} attribution F1" for t in tools) + " |",
+        "|---|" + "---:|---:|" * len(tools),
+    ]
+    for label, _ in ROWS:
+        cells = []
+        for t in tools:
+            m = scores[t][label]
+            c, a = m["content.match"], m["attribution"]
+            cells.append(f"{c['P']:.3f}/{c['R']:.3f}/{c['F1']:.3f} | {a['F1']:.3f}")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m bench.quotes", description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=("test", "dev", "train"), default="test")
+    ap.add_argument("--data", type=Path, default=None, help="the shared data folder")
+    ap.add_argument("--save", type=Path, default=None, help="write newsgraph's predictions here")
+    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    args = ap.parse_args(argv)
+    data = args.data or default_data_dir()
+    gold_path = data / "quotes" / "polnear" / f"gold_{args.split}.jsonl"
+    if not gold_path.is_file():
+        print(f"bench.quotes: {gold_path} not found (use --data DIR)", file=sys.stderr)
+        return 2
+    gold = qm.load_jsonl(gold_path)
+    texts = qm.load_texts(gold_path)
+    preds, cpu = predict(texts)
+    if args.save:
+        args.save.write_text("".join(json.dumps(p) + "\n" for p in preds), encoding="utf-8")
+    runs: dict[str, dict[str, list[qm.Quote]]] = {
+        "newsgraph": {p["doc_id"]: [qm.quote_from_json(q) for q in p["quotes"]] for p in preds}
+    }
+    for name, pattern in BASELINES.items():
+        path = data / "quotes" / "baselines" / pattern.format(split=args.split)
+        if path.is_file():
+            runs[name] = qm.load_jsonl(path)
+    scores = {
+        name: {label: qm.score(gold, pred, texts, trim=True, types=types) for label, types in ROWS}
+        for name, pred in runs.items()
+    }
+    chars = sum(map(len, texts.values()))
+    rate = chars / cpu
+    t_rate = textacy_rate(list(texts.values()))
+    result = {
+        "split": args.split,
+        "documents": len(texts),
+        "characters": chars,
+        "scores": scores,
+        "newsgraph_chars_per_cpu_s": rate,
+        "textacy_chars_per_cpu_s": t_rate,
+    }
+    if args.json:
+        print(json.dumps(result, indent=2, default=float))
+        return 0
+    n_gold = sum(len(v) for v in gold.values())
+    print(
+        f"PolNeAR {args.split}: {len(texts)} articles, {n_gold} gold quotes; "
+        "scored by bench.quote_metrics (= score_quotes.py --trim)"
+    )
+    for line in table(scores):
+        print(line)
+    print(f"newsgraph speed: {rate:,.0f} characters per CPU-second (parse included)")
+    if t_rate is None:
+        print("textacy speed: not measured (textacy is not installed here)")
+    else:
+        print(f"textacy speed:   {t_rate:,.0f} characters per CPU-second (parse included)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

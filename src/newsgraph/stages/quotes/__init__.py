@@ -1,0 +1,95 @@
+"""Stage ``quotes``: who said what — direct, mixed and indirect quotes with speaker and cue.
+
+    marks.find_quoted   quotation marks, paragraph by paragraph
+    cues                reporting verbs
+    find.find_quotes    cues, sources and what they said; quotations without a cue
+
+Each quote's speaker is resolved to an entity of the ``actors`` stage: the entity mentioned
+at the speaker, or for a pronoun the person mentioned last before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from newsgraph.model import Document, Quote, QuotePart
+from newsgraph.registry import stage
+from newsgraph.stages.actors import MENTIONS
+from newsgraph.stages.nlp import parse_of
+from newsgraph.stages.quotes.find import PRONOUNS, Found, find_quotes
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from newsgraph.stages.actors.mentions import Mention as ActorMention
+
+_STAGE = "quotes.v1"
+
+
+@stage(_STAGE, requires={"parse", "entities"}, assigns={"quotes"})
+class QuotesStage:
+    """Find direct, mixed and indirect quotes and resolve their speakers to entities."""
+
+    def __call__(self, doc: Document) -> Document:
+        parsed = parse_of(doc)
+        mentions: list[tuple[ActorMention, str]] = doc._scratch.get(MENTIONS, [])
+        kinds = {e.id: e.kind for e in doc.entities}
+        quotes: list[Quote] = []
+        for n, f in enumerate(find_quotes(parsed), 1):
+            quotes.append(_quote(doc.text, parsed, f, n, mentions, kinds))
+        doc.quotes = quotes
+        return doc
+
+
+def _quote(
+    text: str,
+    parsed: Doc,
+    f: Found,
+    n: int,
+    mentions: list[tuple[ActorMention, str]],
+    kinds: Mapping[str, str],
+) -> Quote:
+    parts = [QuotePart(start=a, end=b) for a, b in f.parts] if len(f.parts) > 1 else []
+    body = " … ".join(text[a:b] for a, b in f.parts)
+    speaker = _speaker_entity(parsed, f, mentions, kinds)
+    return Quote(
+        id=f"q{n}",
+        start=f.start,
+        end=f.end,
+        text=body,
+        kind=f.kind,
+        parts=parts,
+        speaker=speaker,
+        speaker_text=text[f.speaker[0] : f.speaker[1]] if f.speaker else None,
+        cue=text[f.cue[0] : f.cue[1]] if f.cue else None,
+        cue_start=f.cue[0] if f.cue else None,
+        cue_end=f.cue[1] if f.cue else None,
+        by=_STAGE,
+    )
+
+
+def _speaker_entity(
+    parsed: Doc, f: Found, mentions: list[tuple[ActorMention, str]], kinds: Mapping[str, str]
+) -> str | None:
+    if f.speaker_token is None:
+        return None
+    tok = parsed[f.speaker_token]
+    a, b = f.speaker or (tok.idx, tok.idx + len(tok.text))
+    # the entity mentioned at the speaker's head word, else anywhere in the speaker phrase
+    for m, eid in mentions:
+        if m.i <= tok.i < m.j:
+            return eid
+    inside = [(m, eid) for m, eid in mentions if a <= m.start and m.end <= b]
+    if inside:
+        return min(inside, key=lambda x: x[0].start)[1]
+    if tok.lower_ in PRONOUNS:
+        wanted = (
+            ("group", "organization", "country")
+            if tok.lower_ in ("they", "it", "we")
+            else ("person",)
+        )
+        before = [(m, eid) for m, eid in mentions if m.end <= tok.idx and kinds.get(eid) in wanted]
+        if before:
+            return max(before, key=lambda x: x[0].end)[1]
+    return None

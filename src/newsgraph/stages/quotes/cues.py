@@ -1,0 +1,37 @@
+"""Words that attribute speech, writing, belief or stance to a source (the cue of a quote).
+
+Lemmas, grouped by what they report. The list is general English reporting vocabulary, not
+tuned to any page.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+SPEECH = _words(
+    "say tell add state declare announce explain remark comment reply respond answer retort "
+    "ask inquire question write tweet post blog report testify recount recall reveal disclose "
+    "note observe point mention stress emphasize emphasise underline repeat reiterate insist "
+    "maintain contend argue assert claim allege charge accuse deny dispute reject refute "
+    "rebut counter concede admit acknowledge confirm affirm agree disagree warn caution "
+    "threaten promise pledge vow swear predict forecast estimate suggest propose recommend "
+    "urge call demand appeal plead beg complain protest lament criticize criticise condemn "
+    "denounce blast slam praise hail applaud welcome thank apologize apologise boast brag "
+    "joke quip shout yell scream whisper murmur mutter conclude summarize summarise describe "
+    "characterize characterise dub label brand term cite quote tout defend explain assure "
+    "inform notify advise instruct order command tell announce signal indicate imply hint "
+    "concede grant counter wonder muse speculate surmise reckon estimate calculate"
+)
+COGNITION = _words(
+    "believe think feel consider expect hope fear worry doubt suspect know realize realise "
+    "understand guess assume presume suppose imagine recognize recognise conclude find "
+    "decide judge deem view regard see"
+)
+# Cues that introduce a quote only with a clause or a quotation after them.
+CUES = SPEECH | COGNITION
+
+# Multiword cues that are not verbs: "according to X".
+ACCORDING = ("according", "to")

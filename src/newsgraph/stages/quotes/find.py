@@ -1,0 +1,356 @@
+"""Find quotes in the parse: who said what, with which cue.
+
+1. Cue verbs (``cues``) with a subject give a source; their clausal complement is what was
+   said (indirect), or a quotation (direct), or a clause with a quoted fragment (mixed).
+   "According to X, ..." gives X as source of the sentence.
+2. Quotations no cue verb governs take the cue of their sentence ("“…,” believes journalist
+   X"), of the sentence before it when that one ends with a colon, or continue the quote of
+   the paragraph before ("continuation paragraphs").
+3. Quotations sharing a cue are one quote in several parts ("“A,” she said. “B.”").
+4. Short quotations with no cue are scare quotes or titles, not quotes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from newsgraph.stages.quotes.cues import COGNITION, CUES
+from newsgraph.stages.quotes.marks import Quoted, find_quoted
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Kind = Literal["direct", "mixed", "indirect"]
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+
+
+def _lexicon(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
+COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post", "thank"])
+# Sources "according to" whom something is reported: people, organisations, their words.
+SOURCE_NOUNS = _lexicon(
+    "official source spokesman spokeswoman spokesperson aide adviser advisor person people "
+    "statement report document memo email letter account witness expert analyst"
+)
+MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
+
+
+@dataclass
+class Found:
+    parts: list[tuple[int, int]]
+    kind: Kind
+    cue: tuple[int, int] | None  # char offsets
+    speaker: tuple[int, int] | None  # char offsets of the speaker as written
+    speaker_token: int | None = None  # the speaker's head token
+    cue_token: int | None = None
+    extra: list[int] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.parts[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.parts[-1][1]
+
+
+def _words(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def is_cue(tok: Token) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS:
+            return child
+    # "X did Y, saying Z" / "X, who said Z": the source is the subject of the governing verb
+    if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and verb.head.i != verb.i:
+        if verb.dep_ in ("acl", "relcl"):
+            return verb.head
+        for child in verb.head.children:
+            if child.dep_ in SUBJECTS:
+                return child
+    return None
+
+
+def speaker_span(subj: Token) -> tuple[int, int]:
+    """The subject as written, with its role ("Gabuev, senior fellow at ..."), no clause."""
+    toks = [t for t in subj.subtree if not (t.dep_ in ("relcl", "acl") and t.i > subj.i)]
+    left = min(t.i for t in toks)
+    right = subj.i
+    for t in toks:
+        if t.i > subj.i and not any(
+            a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != subj.i and subj.i < a.i
+        ):
+            right = max(right, t.i)
+    doc = subj.doc
+    while right > subj.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _content(verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return _span(child)
+    if verb.lemma_.lower() in COGNITION or verb.lemma_.lower() in COMMISSIVE:
+        return None  # "expects to", "pledged to": an intention, not a report
+    # "called the treaty his “best achievement”": the object and what follows it
+    comps = [
+        c
+        for c in verb.rights
+        if c.dep_ in ("dobj", "xcomp", "oprd", "attr", "dative")
+        or (c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "against", "of", "as"))
+    ]
+    if comps:
+        a = _span(comps[0])[0]
+        b = max(_span(c)[1] for c in comps)
+        return a, b
+    return None
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    doc = tok.doc
+    a, b = tok.left_edge.i, tok.right_edge.i
+    while b > a and ((doc[b].is_punct and doc[b].text not in "”’\"'") or doc[b].is_space):
+        b -= 1
+    while a < b and (doc[a].is_space or doc[a].text in (",", ";", ":")):
+        a += 1
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def find_quotes(doc: Doc) -> list[Found]:
+    text = doc.text
+    quoted = list(find_quoted(text))
+    used: set[int] = set()  # indexes of quoted spans taken
+    found: list[Found] = []
+    by_cue: dict[int, Found] = {}
+
+    for tok in doc:
+        if not is_cue(tok):
+            continue
+        if any(q.start < tok.idx < q.end for q in quoted):
+            continue  # a cue inside a quotation is part of what was said
+        subj = subject_of(tok)
+        if subj is None:
+            continue
+        content = _content(tok)
+        if content is None:
+            continue
+        inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
+        cue = (tok.idx, tok.idx + len(tok.text))
+        spk = speaker_span(subj)
+        if _overlap(spk, content) > 0:
+            continue
+        if inside:
+            q_chars = sum(_overlap((quoted[k].start, quoted[k].end), content) for k in inside)
+            if q_chars >= 0.7 * (content[1] - content[0]):
+                parts = [(quoted[k].start, quoted[k].end) for k in inside]
+                f = Found(parts, "direct", cue, spk, subj.i, tok.i)
+            else:
+                f = Found([content], "mixed", cue, spk, subj.i, tok.i)
+            used.update(inside)
+        else:
+            f = Found([content], "indirect", cue, spk, subj.i, tok.i)
+        found.append(f)
+        by_cue[tok.i] = f
+
+    # "According to X, ..."
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if not objs or not (
+                objs[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or objs[0].lower_ in PRONOUNS
+                or objs[0].lemma_.lower() in SOURCE_NOUNS
+            ):
+                continue
+            sent = tok.sent
+            a, b = _span(objs[0])
+            rest = [
+                (t.idx, t.idx + len(t.text))
+                for t in sent
+                if not (tok.i <= t.i <= objs[0].right_edge.i) and not t.is_space
+            ]
+            if not rest:
+                continue
+            content = (rest[0][0], rest[-1][1])
+            if content[0] < tok.idx < content[1]:
+                content = (objs[0].right_edge.idx + len(objs[0].right_edge.text), rest[-1][1])
+            cue = (tok.idx, doc[tok.i + 1].idx + 2)
+            found.append(Found([_strip(text, content)], "indirect", cue, (a, b), objs[0].i, tok.i))
+
+    # Quotations no cue governs
+    last_direct: Found | None = None
+    owner = {p: f for f in found if f.kind == "direct" for p in f.parts}
+    for k, q in enumerate(quoted):
+        if k in used:
+            last_direct = owner.get((q.start, q.end), last_direct)
+            continue
+        inner = text[q.start : q.end]
+        if is_title(text, q):
+            continue
+        dashed = _dash_speaker(doc, q)
+        if dashed is not None:
+            speaker, cue, head = dashed
+            f = Found([(q.start, q.end)], "direct", cue, speaker, head, None)
+            found.append(f)
+            used.add(k)
+            last_direct = f
+            continue
+        sent_cue = _cue_near(doc, q, quoted)
+        if sent_cue is not None:
+            governed = by_cue.get(sent_cue.i)
+            if governed is not None and governed.kind == "direct":
+                governed.parts.append((q.start, q.end))
+                governed.parts.sort()
+                used.add(k)
+                last_direct = governed
+                continue
+            subj = subject_of(sent_cue)
+            if subj is not None and _words(inner) >= 2:
+                cue = (sent_cue.idx, sent_cue.idx + len(sent_cue.text))
+                f = Found([(q.start, q.end)], "direct", cue, speaker_span(subj), subj.i, sent_cue.i)
+                found.append(f)
+                by_cue[sent_cue.i] = f
+                used.add(k)
+                last_direct = f
+                continue
+        if last_direct is not None and _same_paragraph(text, last_direct, q):
+            last_direct.parts.append((q.start, q.end))  # "“A,” she said. “B.”"
+            used.add(k)
+            continue
+        if _words(inner) < MIN_DIRECT_WORDS:
+            continue  # a scare quote, a title, a single word
+        if (
+            last_direct is not None
+            and _starts_paragraph(text, q)
+            and _follows(text, last_direct, q)
+        ):
+            last_direct.parts.append((q.start, q.end))  # a continuation paragraph
+            used.add(k)
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def is_title(text: str, q: Quoted) -> bool:
+    """A show, book or nickname in quotation marks: short, capitalised, no sentence in it."""
+    a, b = q.inner
+    words = [w for w in text[a:b].split() if any(c.isalpha() for c in w)]
+    if not words or len(words) > 7 or any(text[a:b].rstrip().endswith(p) for p in ".?!"):
+        return False
+    small = {"of", "the", "a", "an", "and", "or", "in", "on", "for", "to", "with", "at", "by"}
+    capital = sum(1 for w in words if w[:1].isupper() or w.lower() in small)
+    return capital == len(words) and any(w[:1].isupper() for w in words)
+
+
+_DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
+
+
+def _dash_speaker(doc: Doc, q: Quoted) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+    """ "“…” ― Sonya Herridge": a quotation signed with a dash and a name."""
+    text = doc.text
+    i = q.end
+    while i < len(text) and text[i] == " ":
+        i += 1
+    dash = next((d for d in _DASHES if text.startswith(d, i)), None)
+    if dash is None:
+        return None
+    j = i + len(dash)
+    while j < len(text) and text[j] == " ":
+        j += 1
+    span = doc.char_span(j, j + 1, alignment_mode="expand")
+    if span is None or not span[0].text[:1].isupper():
+        return None
+    first = span[0]
+    end = first.i
+    while (
+        end + 1 < len(doc)
+        and (doc[end + 1].text[:1].isupper() or doc[end + 1].text == ".")
+        and "\n" not in doc[end].text_with_ws
+        and doc[end + 1].text not in ("\u201c", '"')
+    ):
+        end += 1
+    while doc[end].text == "." and end > first.i:
+        end -= 1
+    return (first.idx, doc[end].idx + len(doc[end].text)), (i, i + len(dash)), end
+
+
+def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    a, b = span
+    while a < b and text[a] in " ,;:":
+        a += 1
+    while b > a and text[b - 1] in " ,;:.":
+        b -= 1
+    return a, b
+
+
+def _cue_near(doc: Doc, q: Quoted, quoted: list[Quoted]) -> Token | None:
+    """The cue of the sentence(s) the quotation is in, outside every quotation; else the cue
+    of the sentence before when it ends with a colon ("Gabuev said:")."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return None
+    sents: list[Span] = []
+    for t in (span[0], span[-1]):
+        if t.sent not in sents:
+            sents.append(t.sent)
+    # the words right after a closing quotation: "“…,” said X" may be parsed as its own sentence
+    after = span[-1].i + 1
+    if (
+        after < len(doc)
+        and doc[after].sent not in sents
+        and "\n" not in doc[span[-1].i].text_with_ws
+    ):
+        sents.append(doc[after].sent)
+    best: Token | None = None
+    for s in sents:
+        for t in s:
+            closer = best is None or abs(t.idx - q.end) < abs(best.idx - q.end)
+            if closer and is_cue(t) and not any(x.start <= t.idx < x.end for x in quoted):
+                best = t
+    if best is not None:
+        return best
+    first = span[0].sent
+    if first.start > 0:
+        prev = doc[first.start - 1].sent
+        words = [t for t in prev if not t.is_space]
+        if words and words[-1].text == ":":
+            for t in prev:
+                if is_cue(t):
+                    return t
+    return None
+
+
+def _same_paragraph(text: str, f: Found, q: Quoted) -> bool:
+    """Is ``q`` right after ``f``'s attribution, in the same paragraph ("“A,” she said.
+    “B.”")? Only the attribution's sentence may lie between them."""
+    between = text[f.end : q.start]
+    if "\n" in between or f.cue is None or not (f.end <= f.cue[0] < q.start):
+        return False
+    return len(between) < 120 and between.rstrip().endswith((".", ",", ":"))
+
+
+def _starts_paragraph(text: str, q: Quoted) -> bool:
+    return q.start == 0 or text[q.start - 1] == "\n"
+
+
+def _follows(text: str, f: Found, q: Quoted) -> bool:
+    """Is ``q`` in the paragraph right after the last part of ``f``?"""
+    between = text[f.end : q.start]
+    return (
+        between.count("\n\n") <= 1
+        and between.strip().count("\n") <= 1
+        and len(between.strip()) < 400
+    )

@@ -1,0 +1,127 @@
+"""Stage `quotes`: who said what, on texts written for these tests."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.model import Article, Document, Quote
+from newsgraph.stages.actors import ActorsStage
+from newsgraph.stages.nlp import NlpStage
+from newsgraph.stages.quotes import QuotesStage
+from newsgraph.stages.quotes.marks import find_quoted
+
+
+def quotes(text: str) -> tuple[Document, list[Quote]]:
+    doc = Document(id="t", article=Article(text=text))
+    doc = QuotesStage()(ActorsStage()(NlpStage()(doc)))
+    return doc, doc.quotes
+
+
+def speaker_name(doc: Document, q: Quote) -> str | None:
+    return next((e.name for e in doc.entities if e.id == q.speaker), None)
+
+
+def test_inverted_attribution_with_role() -> None:
+    doc, qs = quotes(
+        "“Nobody trusts the old rules any more,” believes journalist Mira Tal, a former "
+        "press prize winner."
+    )
+    (q,) = qs
+    assert q.kind == "direct" and q.cue == "believes"
+    assert q.text.startswith("“Nobody trusts")
+    assert q.speaker_text is not None and "Mira Tal" in q.speaker_text
+    assert speaker_name(doc, q) == "Mira Tal"
+
+
+def test_split_quote_is_one_quote_in_two_parts() -> None:
+    _, qs = quotes("“We have agreed to talk,” Hal Brenner said. “Nothing more.”")
+    direct = [q for q in qs if q.kind == "direct"]
+    assert len(direct) == 1
+    assert [part.start for part in direct[0].parts] == [0, 44]
+
+
+def test_colon_lead_in_and_continuation_paragraph() -> None:
+    text = (
+        "The minister, Ana Duval, said:\n\n“The harbour will reopen next week, whatever the "
+        "weather brings us.\n\n“Ships will be inspected one by one, and nobody will be exempt.”"
+    )
+    doc, qs = quotes(text)
+    (q,) = [q for q in qs if q.kind == "direct"]
+    assert len(q.parts) == 2
+    assert speaker_name(doc, q) == "Ana Duval"
+
+
+def test_dash_attribution() -> None:
+    _, qs = quotes("“The market is empty and nobody comes any more.” ― Lena Ask, a trader.")
+    (q,) = qs
+    assert q.speaker_text == "Lena Ask" and q.cue == "―"
+
+
+def test_indirect_and_mixed_quotes() -> None:
+    _, qs = quotes(
+        "The Norland government says it is neutral in the dispute. Hal Brenner once called "
+        "the treaty his “best achievement.”"
+    )
+    kinds = {q.kind for q in qs}
+    assert "indirect" in kinds and "mixed" in kinds
+    indirect = next(q for q in qs if q.kind == "indirect")
+    assert indirect.text == "it is neutral in the dispute"
+
+
+def test_pronoun_speaker_is_the_last_person_named() -> None:
+    doc, qs = quotes(
+        "Sarah Mitchell arrived late on Monday. She said the talks would resume within a week."
+    )
+    (q,) = qs
+    assert speaker_name(doc, q) == "Sarah Mitchell"
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    _, qs = quotes(
+        "The so-called “multipolar world” was discussed on “Morning Report with Ana” while the "
+        "“West” watched."
+    )
+    assert qs == []
+
+
+def test_wire_style_double_apostrophes() -> None:
+    _, qs = quotes("''We will not sign this deal in its present form,'' Hal Brenner said.")
+    (q,) = qs
+    assert q.kind == "direct" and q.cue == "said"
+
+
+def test_a_missing_mark_costs_only_its_paragraph() -> None:
+    text = (
+        "“This paragraph never closes its quotation, said nobody at all\n\n"
+        "“The second paragraph is fine and complete,” Ana Duval said.\n\n"
+        "“So is the third one, with its own cue,” Hal Brenner added."
+    )
+    _, qs = quotes(text)
+    cues = sorted(q.cue or "" for q in qs if q.kind == "direct")
+    assert cues == ["added", "said"]
+
+
+def test_offsets_point_into_the_text() -> None:
+    doc, qs = quotes(
+        "“It is over,” Hal Brenner said on Monday, adding that the fleet would stay in port."
+    )
+    assert qs
+    for q in qs:
+        assert 0 <= q.start < q.end <= len(doc.text)
+        if q.cue_start is not None and q.cue_end is not None:
+            assert doc.text[q.cue_start : q.cue_end] == q.cue
+
+
+MARKS = st.sampled_from(["“", "”", '"', "''", "‘", "’", "«", "»", " word", " it’s", "\n", "."])
+
+
+@settings(max_examples=200)
+@given(st.lists(MARKS, max_size=30))
+def test_quoted_spans_are_ordered_inside_lines(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    last = 0
+    for q in find_quoted(text):
+        assert last <= q.start < q.end <= len(text)
+        assert "\n" not in text[q.start : q.end]
+        last = q.end
