@@ -30,8 +30,13 @@ COGNITION = _words(
     "understand guess assume presume suppose imagine recognize recognise conclude find "
     "decide judge deem view regard see"
 )
-# Cues that introduce a quote only with a clause or a quotation after them.
-CUES = SPEECH | COGNITION
+# What evidence says ("a poll shows that ...").
+EVIDENCE = _words("show indicate demonstrate suggest reveal find estimate")
+# Stances towards something ("she wants to triple the program", "Trump attacked Machado").
+STANCE = _words(
+    "want plan support oppose refuse attack back endorse favor favour propose defend blame"
+)
+CUES = SPEECH | COGNITION | EVIDENCE | STANCE
 
 # Multiword cues that are not verbs: "according to X".
 ACCORDING = ("according", "to")

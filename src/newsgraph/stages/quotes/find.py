@@ -34,7 +34,8 @@ COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post",
 # Sources "according to" whom something is reported: people, organisations, their words.
 SOURCE_NOUNS = _lexicon(
     "official source spokesman spokeswoman spokesperson aide adviser advisor person people "
-    "statement report document memo email letter account witness expert analyst"
+    "statement report document memo email letter account witness expert analyst poll "
+    "survey study data research analysis estimate figure census record count"
 )
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
 
@@ -100,6 +101,9 @@ def _content(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             return _span(child)
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i:
+        # "But to prevent problems, he said, officials should be vigilant": the clause around
+        return _around(verb.head, verb)
     if verb.lemma_.lower() in COGNITION or verb.lemma_.lower() in COMMISSIVE:
         return None  # "expects to", "pledged to": an intention, not a report
     # "called the treaty his “best achievement”": the object and what follows it
@@ -114,6 +118,20 @@ def _content(verb: Token) -> tuple[int, int] | None:
         b = max(_span(c)[1] for c in comps)
         return a, b
     return None
+
+
+def _around(head: Token, skip: Token) -> tuple[int, int] | None:
+    """The span of ``head``'s clause without the subtree of ``skip`` (the "he said")."""
+    inner = {t.i for t in skip.subtree}
+    toks = [t for t in head.subtree if t.i not in inner and not t.is_space]
+    while toks and (toks[-1].is_punct or toks[0].is_punct):
+        if toks[-1].is_punct:
+            toks.pop()
+        elif toks[0].is_punct:
+            toks.pop(0)
+    if len(toks) < 3:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
 def _span(tok: Token) -> tuple[int, int]:
@@ -178,18 +196,39 @@ def find_quotes(doc: Doc) -> list[Found]:
                 continue
             sent = tok.sent
             a, b = _span(objs[0])
-            rest = [
-                (t.idx, t.idx + len(t.text))
-                for t in sent
-                if not (tok.i <= t.i <= objs[0].right_edge.i) and not t.is_space
-            ]
-            if not rest:
+            # what is reported is the rest of the sentence, before or after "according to X"
+            before = [t for t in sent if t.i < tok.i and not (t.is_space or t.is_punct)]
+            after = [t for t in sent if t.i > objs[0].right_edge.i and not t.is_space]
+            side = before if len(before) >= len(after) else after
+            if len(side) < 3:
                 continue
-            content = (rest[0][0], rest[-1][1])
-            if content[0] < tok.idx < content[1]:
-                content = (objs[0].right_edge.idx + len(objs[0].right_edge.text), rest[-1][1])
+            content = (side[0].idx, side[-1].idx + len(side[-1].text))
             cue = (tok.idx, doc[tok.i + 1].idx + 2)
             found.append(Found([_strip(text, content)], "indirect", cue, (a, b), objs[0].i, tok.i))
+
+    # "Pat Caddell: Democrat voters worried about ...": a name and a colon open a line
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 5 or toks[0].ent_type_ not in ("PERSON", "ORG"):
+            continue
+        k = 0
+        while k < len(toks) and toks[k].ent_type_ == toks[0].ent_type_ and toks[k].ent_iob_ != "O":
+            if k > 0 and toks[k].ent_iob_ == "B":
+                break
+            k += 1
+        if k >= len(toks) - 3 or toks[k].text != ":" or (toks[0].i > 0 and "\n" not in doc[
+            toks[0].i - 1
+        ].text_with_ws):
+            continue
+        content = _strip(text, (toks[k + 1].idx, toks[-1].idx + len(toks[-1].text)))
+        if any(_overlap((f.start, f.end), content) for f in found):
+            continue
+        inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
+        kind: Kind = "mixed" if inside else "indirect"
+        speaker = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1].text))
+        found.append(Found([content], kind, (toks[k].idx, toks[k].idx + 1), speaker,
+                           toks[k - 1].i, toks[k].i))
+        used.update(inside)
 
     # Quotations no cue governs
     last_direct: Found | None = None
@@ -201,7 +240,7 @@ def find_quotes(doc: Doc) -> list[Found]:
         inner = text[q.start : q.end]
         if is_title(text, q):
             continue
-        dashed = _dash_speaker(doc, q)
+        dashed = _dash_speaker(doc, text, q)
         if dashed is not None:
             speaker, cue, head = dashed
             f = Found([(q.start, q.end)], "direct", cue, speaker, head, None)
@@ -258,9 +297,10 @@ def is_title(text: str, q: Quoted) -> bool:
 _DASHES = ("\u2015", "\u2014", "\u2013", "-", "--")
 
 
-def _dash_speaker(doc: Doc, q: Quoted) -> tuple[tuple[int, int], tuple[int, int], int] | None:
+def _dash_speaker(
+    doc: Doc, text: str, q: Quoted
+) -> tuple[tuple[int, int], tuple[int, int], int] | None:
     """ "“…” ― Sonya Herridge": a quotation signed with a dash and a name."""
-    text = doc.text
     i = q.end
     while i < len(text) and text[i] == " ":
         i += 1
