@@ -128,8 +128,17 @@ class Response(_Span):
     cue: str
 
 
+class Referent(_Span):
+    """What "this", "that" or "just that" in a claim stands for."""
+
+    text: str
+
+
 class Claim(_Span):
     id: str
+    refers: Referent | None = Field(
+        default=None, description='The sentence that "that"/"this" in the claim refers to.'
+    )
     claimant: str | None = None
     claimant_text: str | None = None
     cue: str

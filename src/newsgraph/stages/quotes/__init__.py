@@ -74,8 +74,20 @@ def _speaker_entity(
 ) -> str | None:
     if f.speaker_token is None:
         return None
-    tok = parsed[f.speaker_token]
-    a, b = f.speaker or (tok.idx, tok.idx + len(tok.text))
+    return entity_at(parsed, f.speaker_token, f.speaker, mentions, kinds)
+
+
+def entity_at(
+    parsed: Doc,
+    i: int,
+    span: tuple[int, int] | None,
+    mentions: list[tuple[ActorMention, str]],
+    kinds: Mapping[str, str],
+) -> str | None:
+    """The entity a source's head token ``i`` (and phrase ``span``) refers to; for a pronoun,
+    the last person (or organisation/country for "they"/"it") mentioned before it."""
+    tok = parsed[i]
+    a, b = span or (tok.idx, tok.idx + len(tok.text))
     # the entity mentioned at the speaker's head word, else anywhere in the speaker phrase
     for m, eid in mentions:
         if m.i <= tok.i < m.j:

@@ -72,6 +72,9 @@ def subject_of(verb: Token) -> Token | None:
         if child.dep_ in SUBJECTS:
             return child
     # "X did Y, saying Z" / "X, who said Z": the source is the subject of the governing verb
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if infinitive and verb.dep_ == "advcl":
+        return None  # "To counter sanctions, Russia ...": a purpose, not a report
     if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and verb.head.i != verb.i:
         if verb.dep_ in ("acl", "relcl"):
             return verb.head
@@ -164,7 +167,7 @@ def find_quotes(doc: Doc) -> list[Found]:
         if subj is None:
             continue
         content = _content(tok)
-        if content is None:
+        if content is None or _trivial(doc, content):
             continue
         inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
         cue = (tok.idx, tok.idx + len(tok.text))
@@ -216,9 +219,11 @@ def find_quotes(doc: Doc) -> list[Found]:
             if k > 0 and toks[k].ent_iob_ == "B":
                 break
             k += 1
-        if k >= len(toks) - 3 or toks[k].text != ":" or (toks[0].i > 0 and "\n" not in doc[
-            toks[0].i - 1
-        ].text_with_ws):
+        if (
+            k >= len(toks) - 3
+            or toks[k].text != ":"
+            or (toks[0].i > 0 and "\n" not in doc[toks[0].i - 1].text_with_ws)
+        ):
             continue
         content = _strip(text, (toks[k + 1].idx, toks[-1].idx + len(toks[-1].text)))
         if any(_overlap((f.start, f.end), content) for f in found):
@@ -226,8 +231,11 @@ def find_quotes(doc: Doc) -> list[Found]:
         inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
         kind: Kind = "mixed" if inside else "indirect"
         speaker = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1].text))
-        found.append(Found([content], kind, (toks[k].idx, toks[k].idx + 1), speaker,
-                           toks[k - 1].i, toks[k].i))
+        found.append(
+            Found(
+                [content], kind, (toks[k].idx, toks[k].idx + 1), speaker, toks[k - 1].i, toks[k].i
+            )
+        )
         used.update(inside)
 
     # Quotations no cue governs
@@ -258,7 +266,8 @@ def find_quotes(doc: Doc) -> list[Found]:
                 last_direct = governed
                 continue
             subj = subject_of(sent_cue)
-            if subj is not None and _words(inner) >= 2:
+            sentence_like = inner.rstrip("\u201d\u2019\"' ").endswith((".", ",", "!", "?"))
+            if subj is not None and (_words(inner) >= MIN_DIRECT_WORDS or sentence_like):
                 cue = (sent_cue.idx, sent_cue.idx + len(sent_cue.text))
                 f = Found([(q.start, q.end)], "direct", cue, speaker_span(subj), subj.i, sent_cue.i)
                 found.append(f)
@@ -325,6 +334,13 @@ def _dash_speaker(
     while doc[end].text == "." and end > first.i:
         end -= 1
     return (first.idx, doc[end].idx + len(doc[end].text)), (i, i + len(dash)), end
+
+
+def _trivial(doc: Doc, content: tuple[int, int]) -> bool:
+    """ "has shown anything", "denies this": a pronoun is not what was said."""
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    return len(words) <= 1 and (not words or words[0].pos_ in ("PRON", "DET"))
 
 
 def _strip(text: str, span: tuple[int, int]) -> tuple[int, int]:
