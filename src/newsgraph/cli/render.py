@@ -79,10 +79,17 @@ def render_text(doc: Document) -> str:
     if doc.claims:
         lines.append("")
         lines.append("Claims")
-        for c in doc.claims:
-            lines.append(_wrap(f"{c.claimant_text or 'someone'} {c.cue}: {c.text}", "  - "))
+        names = {e.id: e.name for e in doc.entities}
+        contested = sorted(doc.claims, key=lambda c: (not c.responses, c.start))
+        for c in contested:
+            who = names.get(c.claimant or "") or c.claimant_text or "someone"
+            lines.append(_wrap(f"{who} {c.cue}: {c.text}", "  - "))
+            if c.refers is not None:
+                lines.append(_wrap(f"(“{c.text.split()[-1]}” = {c.refers.text})", "      "))
             for r in c.responses:
-                lines.append(_wrap(f"{r.stance} by {r.by_text or 'someone'}: {r.cue}", "      "))
+                by = names.get(r.by or "") or r.by_text or "someone"
+                said = art.text[r.start : r.end]
+                lines.append(_wrap(f"{r.stance.upper()} by {by}: {said}", "      "))
     if doc.events:
         lines.append("")
         lines.append("Events")
