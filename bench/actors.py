@@ -21,18 +21,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import resource
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date as _date
 from pathlib import Path
 from typing import Any
 
+from bench.paths import shared_data
 from newsgraph.model import Article, Document
 from newsgraph.stages.actors import ActorsStage, code_actor
 from newsgraph.stages.actors.coder import INTERNATIONAL, country_of
@@ -40,17 +40,10 @@ from newsgraph.stages.actors.dictionaries import read_actor_dictionaries
 from newsgraph.stages.actors.names import fold
 from newsgraph.stages.actors.tables import tokens_of
 from newsgraph.stages.extract import normalise_date
-from newsgraph.stages.nlp import NlpStage, parse_of
+from newsgraph.stages.nlp import NlpStage
 from newsgraph.stages.nlp.loader import available_model, load_model
 
 GOLD_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-
-
-def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSGRAPH_SHARED")
-    if shared:
-        return Path(shared) / "data"
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
 @dataclass
@@ -142,50 +135,49 @@ def _doc_for(text: str, published: str | None) -> Document:
     return Document(id="bench", article=Article(text=text, published=published))
 
 
+def _records(path: Path) -> Iterator[dict[str, Any]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        yield json.loads(line)
+
+
+def _gold_actors(rec: dict[str, Any]) -> Iterator[tuple[str, str, str]]:
+    """(side, gold code, actor span as written) of each event's source and target."""
+    for ev in rec["events"]:
+        for side in ("source", "target"):
+            gold, span_text = ev.get(side) or "", ev.get(f"{side}_text") or ""
+            if gold and span_text:
+                yield side, _norm(gold), span_text
+
+
 def run_gsr(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
     nlp_stage = NlpStage()
     actors = ActorsStage(dictionaries=dictionaries)
     prefix, full = Tally(), Tally()
     by_side: dict[str, Tally] = {"source": Tally(), "target": Tally()}
     found_by = Counter[str]()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
+    for rec in _records(path):
         text = rec["text"]
         # Every sentence carries the same placeholder date (2000-01-01), not the date of its
         # story, so no date is passed: a person is coded by their latest office.
         doc = actors(nlp_stage(_doc_for(text, None)))
-        parsed = parse_of(doc)
         spans = [(m.start, m.end, e.code or "") for e in doc.entities for m in e.mentions]
-        for ev in rec["events"]:
-            for side in ("source", "target"):
-                gold, span_text = ev.get(side) or "", ev.get(f"{side}_text") or ""
-                if not gold or not span_text:
-                    continue
-                gold = _norm(gold)
-                at = text.find(span_text)
-                if at < 0:
-                    at = text.lower().find(span_text.lower())
-                pred, how = "", "none"
-                if at >= 0:
-                    end = at + len(span_text)
-                    hits = [s for s in spans if s[0] < end and at < s[1]]
-                    if hits:
-                        best = max(
-                            hits, key=lambda s: (min(end, s[1]) - max(at, s[0]), -s[1] + s[0])
-                        )
-                        pred, how = best[2], "entity"
-                    else:
-                        span = parsed.char_span(at, end, alignment_mode="expand")
-                        if span is not None:
-                            pred, how = _fallback(span_text, None), "phrase"
-                else:
-                    pred, how = _fallback(span_text, None), "phrase"
-                found_by[how] += 1
-                pred = pred.upper()
-                what = f"{rec['id']} {side} {span_text!r}"
-                prefix.add(pred[:3] == gold[:3], what, gold, pred)
-                full.add(pred == gold, what, gold, pred)
-                by_side[side].add(pred[:3] == gold[:3], what, gold, pred)
+        for side, gold, span_text in _gold_actors(rec):
+            at = text.find(span_text)
+            if at < 0:
+                at = text.lower().find(span_text.lower())
+            end = at + len(span_text)
+            hits = [s for s in spans if s[0] < end and at < s[1]] if at >= 0 else []
+            if hits:  # the entity mentioned at the span: most overlap, then the shortest
+                best = max(hits, key=lambda s: (min(end, s[1]) - max(at, s[0]), s[0] - s[1]))
+                pred, how = best[2], "entity"
+            else:
+                pred, how = _fallback(span_text, None), "phrase"
+            found_by[how] += 1
+            pred = pred.upper()
+            what = f"{rec['id']} {side} {span_text!r}"
+            prefix.add(pred[:3] == gold[:3], what, gold, pred)
+            full.add(pred == gold, what, gold, pred)
+            by_side[side].add(pred[:3] == gold[:3], what, gold, pred)
     return {
         "actors": prefix.n,
         "country_prefix": {"accuracy": prefix.accuracy},
@@ -200,18 +192,12 @@ def run_gsr(path: Path, dictionaries: tuple[str, ...]) -> dict[str, Any]:
 def run_gsr_phrases(path: Path, coder: Coder) -> dict[str, Any]:
     """Code each gold actor span on its own (what a dictionary coder sees)."""
     prefix, full = Tally(), Tally()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        for ev in rec["events"]:
-            for side in ("source", "target"):
-                gold, span_text = ev.get(side) or "", ev.get(f"{side}_text") or ""
-                if not gold or not span_text:
-                    continue
-                gold = _norm(gold)
-                pred = coder(span_text, None, None).upper()
-                what = f"{rec['id']} {side} {span_text!r}"
-                prefix.add(pred[:3] == gold[:3], what, gold, pred)
-                full.add(pred == gold, what, gold, pred)
+    for rec in _records(path):
+        for side, gold, span_text in _gold_actors(rec):
+            pred = coder(span_text, None, None).upper()
+            what = f"{rec['id']} {side} {span_text!r}"
+            prefix.add(pred[:3] == gold[:3], what, gold, pred)
+            full.add(pred == gold, what, gold, pred)
     return {
         "actors": prefix.n,
         "country_prefix": {"accuracy": prefix.accuracy},
@@ -341,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
-    data = args.data or default_data_dir()
+    data = args.data or shared_data()
     ngec = data / "events" / "ngec" / "ngec_actor_tests.jsonl"
     gsr = data / "events" / "plover_gsr_gold.jsonl"
     if not ngec.is_file() or not gsr.is_file():

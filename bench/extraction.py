@@ -42,6 +42,7 @@ from typing import Any
 
 from bench.datasets import BENCHMARKS, Benchmark, Page, load_benchmark
 from bench.metrics import MetaPrediction, Scores, score_metadata, sentence_splitter_mode
+from bench.paths import shared_data
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_EXTRACTORS = ("newsgraph", "trafilatura")
@@ -49,9 +50,7 @@ PROGRESS_EVERY = 50
 
 
 def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSGRAPH_SHARED")
-    base = Path(shared) if shared else REPO.parent / "shared"
-    return base / "data" / "extraction"
+    return shared_data() / "extraction"
 
 
 # ----------------------------------------------------------------------------- adapters

@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
 from bench import quote_metrics as qm
+from bench.paths import shared_data
 from newsgraph.model import Article, Document
 from newsgraph.stages.actors import ActorsStage
 from newsgraph.stages.nlp import NlpStage
@@ -40,13 +40,6 @@ ROWS = (
     ("mixed", {"mixed"}),
     ("indirect", {"indirect"}),
 )
-
-
-def default_data_dir() -> Path:
-    shared = os.environ.get("NEWSGRAPH_SHARED")
-    if shared:
-        return Path(shared) / "data"
-    return Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 
 
 def predict(texts: dict[str, str]) -> tuple[list[dict[str, Any]], float]:
@@ -119,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--save", type=Path, default=None, help="write newsgraph's predictions here")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
     args = ap.parse_args(argv)
-    data = args.data or default_data_dir()
+    data = args.data or shared_data()
     gold_path = data / "quotes" / "polnear" / f"gold_{args.split}.jsonl"
     if not gold_path.is_file():
         print(f"bench.quotes: {gold_path} not found (use --data DIR)", file=sys.stderr)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 from newsgraph.stages.actors.coder import Coding, code_phrase, country_of, is_place
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
 from newsgraph.stages.actors.tables import Lexicon
+from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -31,12 +32,8 @@ NER_LABELS = {
 }
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 # Section labels and page furniture that spaCy tends to take for names.
-FURNITURE = _words(
+FURNITURE = words(
     "analysis opinion comment commentary editorial explainer update updated breaking "
     "live watch video photo photos gallery advertisement related share follow "
     "subscribe newsletter podcast listen read more reuters ap afp "
@@ -44,7 +41,7 @@ FURNITURE = _words(
 MODIFIER_DEPS = frozenset(
     {"compound", "amod", "nmod", "poss", "case", "nummod", "punct", "prep", "pobj"}
 )
-PLACE_PREPS = _words(
+PLACE_PREPS = words(
     "in to at from near into across around outside inside within throughout toward "
     "towards via through between over "
 )
@@ -54,7 +51,7 @@ WEAK_ROLES = frozenset(
     {"CVL", "ELI", "EDU", "BUS", "HLH", "LAB", "AGR", "REF", "DEV", "ENV", "GOV"}
 )
 # Nouns for people that are not actor roles of their own.
-PERSON_NOUNS = _words("fellow scholar researcher professor author man woman resident member")
+PERSON_NOUNS = words("fellow scholar researcher professor author man woman resident member")
 _HYPHEN_NAMES = re.compile(r"^[A-Z][\w']+[-\u2010\u2013][A-Z][\w']+$")
 
 

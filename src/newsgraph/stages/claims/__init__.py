@@ -23,6 +23,7 @@ from newsgraph.stages.actors import MENTIONS
 from newsgraph.stages.nlp import parse_of
 from newsgraph.stages.quotes import entity_at
 from newsgraph.stages.quotes.find import speaker_span, subject_of
+from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,21 +33,17 @@ if TYPE_CHECKING:
 _STAGE = "claims.v1"
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-CLAIM_CUES = _words("claim allege assert contend insist maintain charge accuse argue report")
+CLAIM_CUES = words("claim allege assert contend insist maintain charge accuse argue report")
 STANCES: dict[str, Stance] = {
-    **dict.fromkeys(_words("deny reject refute dismiss rebut disavow"), "deny"),
-    **dict.fromkeys(_words("confirm acknowledge admit concede corroborate"), "confirm"),
-    **dict.fromkeys(_words("dispute question contest challenge doubt"), "dispute"),
+    **dict.fromkeys(words("deny reject refute dismiss rebut disavow"), "deny"),
+    **dict.fromkeys(words("confirm acknowledge admit concede corroborate"), "confirm"),
+    **dict.fromkeys(words("dispute question contest challenge doubt"), "dispute"),
 }
-CLAIM_NOUNS = _words(
+CLAIM_NOUNS = words(
     "claim allegation accusation charge report story suggestion assertion rumour rumor "
     "reports claims allegations accusations charges stories"
 )
-ANAPHORS = _words("this that it so these those")
+ANAPHORS = words("this that it so these those")
 WINDOW = 3  # sentences between a claim and its response
 
 

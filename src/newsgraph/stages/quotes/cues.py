@@ -6,12 +6,9 @@ tuned to any page.
 
 from __future__ import annotations
 
+from newsgraph.wordsets import words
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-SPEECH = _words(
+SPEECH = words(
     "say tell add state declare announce explain remark comment reply respond answer retort "
     "ask inquire question write tweet post blog report testify recount recall reveal disclose "
     "note observe point mention stress emphasize emphasise underline repeat reiterate insist "
@@ -25,15 +22,15 @@ SPEECH = _words(
     "inform notify advise instruct order command tell announce signal indicate imply hint "
     "concede grant counter wonder muse speculate surmise reckon estimate calculate"
 )
-COGNITION = _words(
+COGNITION = words(
     "believe think feel consider expect hope fear worry doubt suspect know realize realise "
     "understand guess assume presume suppose imagine recognize recognise conclude find "
     "decide judge deem view regard see"
 )
 # What evidence says ("a poll shows that ...").
-EVIDENCE = _words("show indicate demonstrate suggest reveal find estimate")
+EVIDENCE = words("show indicate demonstrate suggest reveal find estimate")
 # Stances towards something ("she wants to triple the program", "Trump attacked Machado").
-STANCE = _words(
+STANCE = words(
     "want plan support oppose refuse attack back endorse favor favour propose defend blame"
 )
 CUES = SPEECH | COGNITION | EVIDENCE | STANCE

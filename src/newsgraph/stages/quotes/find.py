@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsgraph.stages.quotes.cues import COGNITION, CUES
 from newsgraph.stages.quotes.marks import Quoted, find_quoted
+from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -25,14 +26,10 @@ Kind = Literal["direct", "mixed", "indirect"]
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
-def _lexicon(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
 COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post", "thank"])
 # Sources "according to" whom something is reported: people, organisations, their words.
-SOURCE_NOUNS = _lexicon(
+SOURCE_NOUNS = words(
     "official source spokesman spokeswoman spokesperson aide adviser advisor person people "
     "statement report document memo email letter account witness expert analyst poll "
     "survey study data research analysis estimate figure census record count"
