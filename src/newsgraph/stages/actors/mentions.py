@@ -45,7 +45,6 @@ PLACE_PREPS = words(
     "in to at from near into across around outside inside within throughout toward "
     "towards via through between over "
 )
-ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "conj", "appos", "dobj", "dative"})
 # Roles too generic to make an actor of a phrase that names no country ("experts").
 WEAK_ROLES = frozenset(
     {"CVL", "ELI", "EDU", "BUS", "HLH", "LAB", "AGR", "REF", "DEV", "ENV", "GOV"}

@@ -67,12 +67,6 @@ class NameEntry:
         pool = dated or valid
         return max(pool, key=lambda c: c.start or "").code
 
-    def coded_on(self, date: str | None) -> Coded | None:
-        code = self.code_on(date)
-        if code is None:
-            return None
-        return next(c for c in self.codes if c.code == code and c.valid_on(date))
-
 
 def is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]

@@ -34,6 +34,3 @@ STANCE = words(
     "want plan support oppose refuse attack back endorse favor favour propose defend blame"
 )
 CUES = SPEECH | COGNITION | EVIDENCE | STANCE
-
-# Multiword cues that are not verbs: "according to X".
-ACCORDING = ("according", "to")

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsgraph.stages.quotes.cues import COGNITION, CUES
@@ -45,7 +45,6 @@ class Found:
     speaker: tuple[int, int] | None  # char offsets of the speaker as written
     speaker_token: int | None = None  # the speaker's head token
     cue_token: int | None = None
-    extra: list[int] = field(default_factory=list)
 
     @property
     def start(self) -> int:
