@@ -33,8 +33,15 @@ test: lint types pytest
 schema: $(STAMP)
 	$(BIN)/newsgraph schema > src/newsgraph/newsgraph-1.schema.json
 
-bench: $(STAMP)
+# The benchmarks also run the peer tools (extra "bench"); one at a time, never in parallel.
+$(VENV)/.bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,bench]'
+	@touch $(VENV)/.bench
+
+bench: $(VENV)/.bench
 	$(BIN)/python -m bench.extraction
+	$(BIN)/python -m bench.actors
+	$(BIN)/python -m bench.quotes
 
 # Re-pin every installed package after a dependency change (run on a fresh venv).
 lock: $(STAMP)
