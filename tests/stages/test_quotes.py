@@ -58,6 +58,15 @@ def test_dash_attribution() -> None:
     assert q.speaker_text == "Lena Ask" and q.cue == "―"
 
 
+def test_dash_signatures_line_by_line_with_no_break_spaces() -> None:
+    text = (
+        "“The market is empty and nobody comes any more.”\u00a0― Lena Ask\u00a0\n"
+        "“The bus stopped running in May and never came back.”― Ivo Rand\n"
+    )
+    _, qs = quotes(text)
+    assert [q.speaker_text for q in qs] == ["Lena Ask", "Ivo Rand"]
+
+
 def test_indirect_and_mixed_quotes() -> None:
     _, qs = quotes(
         "The Norland government says it is neutral in the dispute. Hal Brenner once called "

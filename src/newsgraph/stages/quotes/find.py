@@ -307,13 +307,13 @@ def _dash_speaker(
 ) -> tuple[tuple[int, int], tuple[int, int], int] | None:
     """ "“…” ― Sonya Herridge": a quotation signed with a dash and a name."""
     i = q.end
-    while i < len(text) and text[i] == " ":
+    while i < len(text) and text[i].isspace() and text[i] != "\n":
         i += 1
     dash = next((d for d in _DASHES if text.startswith(d, i)), None)
     if dash is None:
         return None
     j = i + len(dash)
-    while j < len(text) and text[j] == " ":
+    while j < len(text) and text[j].isspace() and text[j] != "\n":
         j += 1
     span = doc.char_span(j, j + 1, alignment_mode="expand")
     if span is None or not span[0].text[:1].isupper():
