@@ -24,7 +24,6 @@ import json
 import re
 import resource
 import sys
-import time
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.paths import shared_data
+from bench.timing import turn_by_turn
 from newsgraph.model import Article, Document
 from newsgraph.stages.actors import ActorsStage, code_actor
 from newsgraph.stages.actors.coder import INTERNATIONAL, country_of
@@ -280,21 +280,18 @@ def run_speed(texts: list[str], dictionaries: tuple[str, ...], rounds: int = 3) 
     actors(nlp_stage(_doc_for(texts[0], None)))
     list(nlp.pipe(texts[:2]))
     size = nlp_stage.batch_size
-    batches = [texts[k : k + size] for k in range(0, len(texts), size)]
-    ours_times = [float("inf")] * len(batches)
-    parse_times = [float("inf")] * len(batches)
-    for _ in range(rounds):
-        for k, batch in enumerate(batches):
-            t0 = time.process_time()
-            for doc in nlp_stage.pipe(_doc_for(t, None) for t in batch):
-                actors(doc)
-            ours_times[k] = min(ours_times[k], time.process_time() - t0)
-            t0 = time.process_time()
-            for _d in nlp.pipe(batch, batch_size=size):
-                pass
-            parse_times[k] = min(parse_times[k], time.process_time() - t0)
-    parse_rate = words / sum(parse_times)
-    ours_rate = words / sum(ours_times)
+
+    def ours(part: list[str]) -> None:
+        for doc in nlp_stage.pipe(_doc_for(t, None) for t in part):
+            actors(doc)
+
+    def parse(part: list[str]) -> None:
+        for _d in nlp.pipe(part, batch_size=size):
+            pass
+
+    cpu = turn_by_turn(texts, {"ours": ours, "parse": parse}, batch=size, rounds=rounds)
+    parse_rate = words / cpu["parse"]
+    ours_rate = words / cpu["ours"]
     return {
         "texts": len(texts),
         "words": words,

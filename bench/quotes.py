@@ -20,13 +20,13 @@ import argparse
 import contextlib
 import json
 import sys
-import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from bench import quote_metrics as qm
 from bench.paths import shared_data
+from bench.timing import turn_by_turn
 from newsgraph.model import Article, Document
 from newsgraph.stages.actors import ActorsStage
 from newsgraph.stages.nlp import NlpStage
@@ -91,25 +91,24 @@ def speeds(texts: list[str], rounds: int = 2, batch: int = 16) -> tuple[float, f
 
     nlp = load_model()  # the same model newsgraph uses, all its components (textacy needs lemmas)
     list(nlp.pipe(texts[:1]))
-    batches = [texts[k : k + batch] for k in range(0, len(texts), batch)]
-    ours = [float("inf")] * len(batches)
-    theirs = [float("inf")] * len(batches)
-    for _ in range(rounds):
-        for k, part in enumerate(batches):
-            t0 = time.process_time()
-            for doc in nlp_stage.pipe(Document(id="t", article=Article(text=t)) for t in part):
-                quotes(actors(doc))
-            ours[k] = min(ours[k], time.process_time() - t0)
-            if extract is None:
-                continue
-            t0 = time.process_time()
-            for parsed in nlp.pipe(part):
-                # textacy gives up (ValueError) on a document with an unclosed quotation mark
-                with contextlib.suppress(ValueError):
-                    list(extract(parsed))
-            theirs[k] = min(theirs[k], time.process_time() - t0)
+
+    def ours(part: list[str]) -> None:
+        for doc in nlp_stage.pipe(Document(id="t", article=Article(text=t)) for t in part):
+            quotes(actors(doc))
+
+    def textacy(part: list[str]) -> None:
+        assert extract is not None
+        for parsed in nlp.pipe(part):
+            # textacy gives up (ValueError) on a document with an unclosed quotation mark
+            with contextlib.suppress(ValueError):
+                list(extract(parsed))
+
+    runners: dict[str, Callable[[list[str]], object]] = {"ours": ours}
+    if extract is not None:
+        runners["textacy"] = textacy
+    cpu = turn_by_turn(texts, runners, batch=batch, rounds=rounds)
     chars = sum(map(len, texts))
-    return chars / sum(ours), (chars / sum(theirs) if extract is not None else None)
+    return chars / cpu["ours"], (chars / cpu["textacy"] if "textacy" in cpu else None)
 
 
 def table(scores: dict[str, dict[str, qm.Metrics]]) -> list[str]:
