@@ -83,7 +83,12 @@ def documents(draw: st.DrawFn) -> Document:
     )
     event = Event(
         id="v1",
+        trigger=body[qs:qe].split(" ")[0],
+        trigger_start=qs,
+        trigger_end=qs + len(body[qs:qe].split(" ")[0]),
         cameo="042",
+        cameo_name="Make a visit",
+        rule="verbs.tsv:1: visit → obj",
         quad_class=draw(st.integers(1, 4)),
         goldstein=draw(st.floats(-10, 10, allow_nan=False)),
         mode=draw(st.sampled_from(["asserted", "future", "hypothetical", "negated", "reported"])),

@@ -41,7 +41,14 @@ def test_extract_is_registered_through_its_entry_point() -> None:
 def test_default_pipeline_builds_and_runs(pages: Path) -> None:
     pipe = Pipeline.from_names()
     doc = pipe(RawPage(data=(pages / "scraped_copy.txt").read_bytes(), path="x.txt"))
-    assert doc.stages == ["extract.v1", "nlp.v1", "actors.v1", "quotes.v1", "claims.v1"]
+    assert doc.stages == [
+        "extract.v1",
+        "nlp.v1",
+        "actors.v1",
+        "quotes.v1",
+        "claims.v1",
+        "events.v1",
+    ]
     assert doc.article.text and doc.entities
     assert "parse" not in doc._scratch  # the parse is not kept once the document is done
 

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 # Later stages (actors, quotes, claims, events, scenarios) are appended here as they land.
-DEFAULT_PIPELINE: tuple[str, ...] = ("extract.v1", "nlp.v1", "actors.v1", "quotes.v1", "claims.v1")
+DEFAULT_PIPELINE: tuple[str, ...] = (
+    "extract.v1",
+    "nlp.v1",
+    "actors.v1",
+    "quotes.v1",
+    "claims.v1",
+    "events.v1",
+)
 
 FETCH_TIMEOUT_S = 20.0
 FETCH_MAX_BYTES = 20 * 1024 * 1024

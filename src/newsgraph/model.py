@@ -148,19 +148,42 @@ class Claim(_Span):
 
 
 class Event(_Span):
+    """Who did what to whom. ``start``/``end`` and ``text`` are the sentence; the trigger,
+    the source and the target have offsets of their own."""
+
     id: str
-    source: str | None = None
-    target: str | None = None
+    source: str | None = Field(default=None, description="Entity id of the source actor.")
+    target: str | None = Field(default=None, description="Entity id of the target actor.")
     source_code: str | None = None
     target_code: str | None = None
+    source_text: str | None = None
+    target_text: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
+    target_start: int | None = None
+    target_end: int | None = None
+    trigger: str
+    trigger_start: int = Field(ge=0)
+    trigger_end: int = Field(ge=0)
     cameo: str
+    cameo_name: str
     plover: str | None = None
+    plover_mode: str | None = None
     quad_class: int = Field(ge=1, le=4)
     goldstein: float = Field(ge=-10.0, le=10.0)
     mode: Mode
-    quote: str | None = None
+    mode_cue: str | None = Field(
+        default=None, description='The words that set the mode ("will", "if", "not").'
+    )
+    quote: str | None = Field(default=None, description="Id of the quote the event is told in.")
+    claim: str | None = Field(default=None, description="Id of the claim the event is part of.")
     text: str
-    date: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    date: str | None = Field(
+        default=None,
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="When, as precise as the text says: YYYY-MM-DD, YYYY-MM or YYYY.",
+    )
+    rule: str = Field(description="The pattern or rule that produced the event (--explain).")
     by: str
 
 

@@ -72,6 +72,20 @@ def add_parser(sub: Any) -> None:
         help="PETRARCH/Phoenix actor dictionaries (*.actors.txt) to code named actors with, "
         "by the article's date; they take precedence over newsgraph's own tables",
     )
+    p.add_argument(
+        "--verbs",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="FILE",
+        help="verb pattern files in the format of newsgraph's verbs.tsv (docs/events.md), "
+        "consulted before the built-in patterns",
+    )
+    p.add_argument(
+        "--explain",
+        action="store_true",
+        help="with --format text: show the pattern or rule behind each event",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=run)
 
@@ -182,6 +196,12 @@ def run(args: argparse.Namespace) -> int:
             _error("--actors needs the actors stage in the pipeline (add 'actors.v1')")
             return 2
         options[actor_stages[0]] = {"dictionaries": args.actors}
+    if args.verbs:
+        event_stages = [n for n in (names or DEFAULT_PIPELINE) if n.startswith("events.")]
+        if not event_stages:
+            _error("--verbs needs the events stage in the pipeline (add 'events.v1')")
+            return 2
+        options[event_stages[0]] = {"verbs": args.verbs}
     try:
         pipeline = Pipeline.from_names(names, options)
     except (PipelineError, InputError) as exc:
@@ -214,7 +234,7 @@ def run(args: argparse.Namespace) -> int:
             if fmt == "jsonl":
                 out.stream.write(doc.to_json() + "\n")
             elif fmt == "text":
-                out.stream.write(render_text(doc) + "\n")
+                out.stream.write(render_text(doc, explain=args.explain) + "\n")
             else:
                 docs.append(doc)
         if fmt == "json":

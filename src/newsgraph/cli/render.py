@@ -18,7 +18,7 @@ def _wrap(text: str, indent: str = "") -> str:
     )
 
 
-def render_text(doc: Document) -> str:
+def render_text(doc: Document, *, explain: bool = False) -> str:
     art = doc.article
     lines: list[str] = []
     title = art.title or "(untitled)"
@@ -93,11 +93,21 @@ def render_text(doc: Document) -> str:
     if doc.events:
         lines.append("")
         lines.append("Events")
-        for ev in doc.events:
-            lines.append(
-                _wrap(
-                    f"{ev.source_code or '---'} → {ev.target_code or '---'} {ev.cameo} ({ev.mode})",
-                    "  - ",
-                )
+        names = {e.id: e.name for e in doc.entities}
+        order = {"asserted": 0, "reported": 1, "future": 2, "hypothetical": 3, "negated": 4}
+        for ev in sorted(doc.events, key=lambda e: (order[e.mode], e.start)):
+            when = f", {ev.date}" if ev.date else ""
+            said = ""
+            told_in = next((q for q in doc.quotes if q.id == ev.quote), None) if ev.quote else None
+            if told_in is not None:
+                speaker = names.get(told_in.speaker or "") or told_in.speaker_text
+                said = f", said by {speaker}" if speaker else ""
+            head = (
+                f"{ev.source_code or '---'} → {ev.target_code or '---'} {ev.cameo} "
+                f"{ev.cameo_name} ({ev.mode}{when}{said})"
             )
+            lines.append(_wrap(head, "  - "))
+            if explain:
+                lines.append(_wrap(f"“{ev.trigger}” in: {ev.text}", "      "))
+                lines.append(_wrap(f"rule {ev.rule}", "      "))
     return "\n".join(lines) + "\n"

@@ -160,8 +160,8 @@ def find_quotes(doc: Doc) -> list[Found]:
         if any(q.start < tok.idx < q.end for q in quoted):
             continue  # a cue inside a quotation is part of what was said
         subj = subject_of(tok)
-        if subj is None:
-            continue
+        if subj is None or subj.tag_ == "WDT":
+            continue  # "a deal that saw Iran and Saudi Arabia resume ties": no one speaks
         content = _content(tok)
         if content is None or _trivial(doc, content):
             continue

@@ -1,0 +1,242 @@
+"""Stage ``events``: who did what to whom, coded in CAMEO and PLOVER.
+
+    find.find_events     triggers (verbs of the pattern table) with their source and target
+    arguments.Actors     the actors a noun phrase names (compounds, pronouns, "of" phrases)
+    mode.modality        asserted, future, hypothetical or negated
+    dates.resolve_date   the clause's date against the publication date
+    codes.cameo_codes    each code's name, Goldstein value, QuadClass and PLOVER type
+
+An event inside a quote or a claim is ``reported`` (unless negated or hypothetical) and links
+the quote or claim. Compound actors give one event per pair; a compound source with no
+target ("Iran and Saudi Arabia resumed ties") is mutual: one event each way. A claim of
+wrongdoing against another actor ("The US claims that China is considering ...") is an
+accusation (112) by the claimant, and its denial ("Beijing denies this") a denial (016) by
+the responder. Every event names the rule that produced it in ``rule`` (``--explain``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsgraph.model import Document, Event, Mode
+from newsgraph.registry import stage
+from newsgraph.stages.actors import MENTIONS
+from newsgraph.stages.events.arguments import Actor, Actors
+from newsgraph.stages.events.codes import cameo_codes
+from newsgraph.stages.events.dates import resolve_date
+from newsgraph.stages.events.find import Found, find_events
+from newsgraph.stages.events.mode import modality
+from newsgraph.stages.events.verbs import VerbPattern, builtin_patterns, index, read_patterns
+from newsgraph.stages.nlp import parse_of
+from newsgraph.wordsets import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_STAGE = "events.v1"
+ACCUSING_CUES = words("claim allege accuse charge")
+ACCUSE, DENY = "112", "016"
+
+__all__ = ["EventsStage", "user_patterns"]
+
+
+@lru_cache(maxsize=8)
+def user_patterns(paths: tuple[str, ...]) -> dict[str, list[VerbPattern]]:
+    """The user's verb pattern files, read once per process, by verb."""
+    return index(p for path in paths for p in read_patterns(path))
+
+
+def _merged(user: dict[str, list[VerbPattern]]) -> dict[str, list[VerbPattern]]:
+    if not user:
+        return builtin_patterns()
+    out = dict(builtin_patterns())
+    for verb, entries in user.items():
+        out[verb] = [*entries, *out.get(verb, [])]
+    return out
+
+
+@stage(_STAGE, requires={"parse", "entities", "quotes", "claims"}, assigns={"events"})
+class EventsStage:
+    """Code the events of each sentence: source, target, CAMEO/PLOVER type, mode and date."""
+
+    def __init__(self, verbs: Sequence[str] = ()) -> None:
+        self.verbs = tuple(str(Path(p)) for p in verbs)
+        self.patterns = _merged(user_patterns(self.verbs))
+
+    def __call__(self, doc: Document) -> Document:
+        parsed = parse_of(doc)
+        kinds = {e.id: e.kind for e in doc.entities}
+        codes = {e.id: e.code for e in doc.entities}
+        actors = Actors(parsed, doc._scratch.get(MENTIONS, []), kinds, codes)
+        published = doc.article.published
+        events: list[Event] = []
+        for found in find_events(parsed, actors, self.patterns):
+            events.extend(self._events(doc, parsed, found, published, len(events)))
+        events.extend(_claim_events(doc, actors, len(events)))
+        events.sort(key=lambda e: (e.start, e.trigger_start))
+        for n, ev in enumerate(events, 1):
+            ev.id = f"v{n}"
+        doc.events = events
+        return doc
+
+    def _events(
+        self, doc: Document, parsed: Doc, f: Found, published: str | None, n: int
+    ) -> list[Event]:
+        tok = f.trigger
+        mode: Mode
+        mode, cue = modality(tok)
+        start = tok.idx
+        quote = next((q for q in doc.quotes if _inside(q, start)), None)
+        claim = next((c for c in doc.claims if c.start <= start < c.end), None)
+        if (quote or claim) and mode in ("asserted", "future"):
+            mode, cue = "reported", (quote.cue if quote else claim.cue if claim else None) or ""
+        when = _date(tok, published, future=mode == "future")
+        sent = tok.sent
+        rule = f"{f.pattern.where}: {f.pattern.describe()}"
+        if f.passive:
+            rule += " (passive)"
+        out = []
+        for s, t in _pairs(f.sources, f.targets, f.pattern):
+            out.append(
+                _event(
+                    sent, tok.text, start, f.pattern.code, s, t, mode, cue, when, rule,
+                    quote.id if quote else None, claim.id if claim else None,
+                )
+            )  # fmt: skip
+        return out
+
+
+def _inside(q: object, pos: int) -> bool:
+    parts = getattr(q, "parts", None) or [q]
+    return any(p.start <= pos < p.end for p in parts)
+
+
+def _pairs(
+    sources: list[Actor], targets: list[Actor], p: VerbPattern
+) -> list[tuple[Actor, Actor | None]]:
+    if targets:
+        return [(s, t) for s in sources for t in targets if s.entity != t.entity]
+    if len(sources) > 1:  # "Iran and Saudi Arabia resumed ties": each way
+        return [(a, b) for a in sources for b in sources if a.entity != b.entity]
+    if not p.targets:  # a pattern without a target ("protest")
+        return [(s, None) for s in sources]
+    return []
+
+
+def _date(tok: Token, published: str | None, *, future: bool) -> str | None:
+    """The date given by a time expression that belongs to the trigger's clause."""
+    for ent in tok.sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        node = ent.root
+        for _ in range(6):
+            if node.i == tok.i:
+                return resolve_date(ent.text, published, future=future)
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+                break
+            if node.head.i == node.i:
+                break
+            node = node.head
+    return None
+
+
+def _event(
+    sent: Span,
+    trigger: str,
+    start: int,
+    code: str,
+    s: Actor,
+    t: Actor | None,
+    mode: Mode,
+    cue: str | None,
+    when: str | None,
+    rule: str,
+    quote: str | None,
+    claim: str | None,
+) -> Event:
+    c = cameo_codes()[code]
+    return Event(
+        id="",
+        start=sent.start_char,
+        end=sent.end_char,
+        text=sent.text,
+        source=s.entity,
+        source_code=s.code,
+        source_text=s.text,
+        source_start=s.start,
+        source_end=s.end,
+        target=t.entity if t else None,
+        target_code=t.code if t else None,
+        target_text=t.text if t else None,
+        target_start=t.start if t else None,
+        target_end=t.end if t else None,
+        trigger=trigger,
+        trigger_start=start,
+        trigger_end=start + len(trigger),
+        cameo=code,
+        cameo_name=c.name,
+        plover=c.plover,
+        plover_mode=c.plover_mode,
+        quad_class=c.quad_class,
+        goldstein=c.goldstein,
+        mode=mode,
+        mode_cue=cue or None,
+        quote=quote,
+        claim=claim,
+        date=when,
+        rule=rule,
+        by=_STAGE,
+    )
+
+
+def _claim_events(doc: Document, actors: Actors, n: int) -> Iterable[Event]:
+    """An accusation for a claim of wrongdoing against another actor, and a denial for each
+    denying response."""
+    parsed = actors.parsed
+    for claim in doc.claims:
+        sent = _sentence_at(parsed, claim.start)
+        if claim.claimant is None or sent is None:
+            continue
+        cue_tok = next((t for t in sent if t.text == claim.cue), None)
+        if cue_tok is None or cue_tok.lemma_.lower() not in ACCUSING_CUES:
+            continue
+        claimant = _near(actors, claim.claimant, sent)
+        accused = next(
+            (
+                a
+                for a in actors.inside(sent.start, sent.end)
+                if claim.start <= a.start < claim.end and a.entity != claim.claimant
+            ),
+            None,
+        )
+        if accused is None or claimant is None:
+            continue
+        rule = f"claim {claim.id}: “{claim.cue}” with another actor in its content"
+        yield _event(
+            sent, cue_tok.text, cue_tok.idx, ACCUSE, claimant, accused, "asserted", None,
+            None, rule, None, claim.id,
+        )  # fmt: skip
+        for r in claim.responses:
+            resp = _sentence_at(parsed, r.start)
+            if r.stance != "deny" or r.by is None or resp is None:
+                continue
+            denier = _near(actors, r.by, resp)
+            cue = next((t for t in resp if t.text == r.cue), resp[0])
+            if denier is None:
+                continue
+            yield _event(
+                resp, cue.text, cue.idx, DENY, denier, claimant, "asserted", None, None,
+                f"response to claim {claim.id}: denial", None, claim.id,
+            )  # fmt: skip
+
+
+def _sentence_at(parsed: Doc, offset: int) -> Span | None:
+    return next((s for s in parsed.sents if s.start_char <= offset < s.end_char), None)
+
+
+def _near(actors: Actors, entity: str, sent: Span) -> Actor | None:
+    """The actor ``entity`` as mentioned in ``sent``."""
+    return next((a for a in actors.inside(sent.start, sent.end) if a.entity == entity), None)

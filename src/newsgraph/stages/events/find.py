@@ -1,0 +1,198 @@
+"""What and whom: triggers, their verb pattern, and the actors on either side.
+
+A trigger is a verb whose lemma has patterns in the verb table (``verbs``). The first
+pattern, most specific first, whose particle and object fit the clause gives the CAMEO code
+and where to look for the target. The source is the clause's logical subject: its own
+subject, the agent of a passive ("was visited by the Iraqi minister"), the subject (or, for
+"urged China to ...", the object) of the verb it depends on, or the noun a relative clause
+describes ("the country that invaded Ukraine").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsgraph.stages.events.arguments import Actor, Actors
+from newsgraph.stages.events.verbs import VerbPattern
+from newsgraph.wordsets import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+RELATIVES = words("who which that whom whose")
+OBJECT_CONTROL = words(
+    "urge ask tell persuade force allow invite encourage order call press push pressure "
+    "help enable permit authorize authorise instruct compel expect want"
+)
+_CLIMB = words("xcomp conj advcl pcomp acl")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One trigger matched to a pattern, with its source and target actors."""
+
+    trigger: Token
+    pattern: VerbPattern
+    sources: list[Actor]
+    targets: list[Actor]
+    passive: bool
+    object: Token | None
+
+
+def verb_above(tok: Token) -> Token:
+    """The nearest verb at or above ``tok`` ("back from brokering" → "coming")."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            return node
+        node = node.head
+    return node
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in tok.children) or (
+        tok.dep_ == "acl" and tok.tag_ == "VBN"
+    )
+
+
+def objects_of(tok: Token, passive: bool) -> list[Token]:
+    """The direct objects of ``tok`` (the passive subject for a passive), and the object of
+    its "with" phrase ("supplied Russia with weapons")."""
+    if passive:
+        out = _children(tok, "nsubjpass")
+        if not out and tok.dep_ == "acl":  # "a deal signed by ..."
+            out = [tok.head]
+    else:
+        out = _children(tok, "dobj", "attr", "oprd")
+    for prep in _children(tok, "prep"):
+        if prep.lower_ == "with":
+            out += _children(prep, "pobj")
+    return out
+
+
+def subject_of(tok: Token) -> Token | None:
+    """The logical subject of the clause headed by ``tok``."""
+    node = tok
+    for _ in range(8):
+        if is_passive(node) and node.i == tok.i:
+            for agent in _children(node, "agent"):
+                for pobj in _children(agent, "pobj"):
+                    return pobj
+            return None
+        # above the trigger, a passive subject is the logical one: "are set to meet"
+        subj = _children(node, "nsubj", "csubj", *(("nsubjpass",) if node.i != tok.i else ()))
+        if subj:
+            s = subj[0]
+            if s.lower_ in RELATIVES and node.dep_ == "relcl":
+                return node.head
+            return s
+        if node.dep_ == "relcl":
+            return node.head
+        head = node.head
+        if head.i == node.i or node.dep_ not in _CLIMB:
+            return None
+        if head.pos_ == "ADP":  # "from brokering": up to the verb the phrase hangs on
+            head = verb_above(head)
+        if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+            dobj = _children(head, "dobj")
+            if dobj:
+                return dobj[0]
+        node = head
+    return None
+
+
+def _fits(
+    p: VerbPattern, particle: str | None, objects: Sequence[Token]
+) -> tuple[bool, Token | None]:
+    """Whether pattern ``p`` fits, and the object it matched (if any)."""
+    if p.particle != particle:
+        return False, None
+    if p.objects is None:
+        if not p.targets and objects:
+            return False, None  # an intransitive pattern ("protest") with an object
+        return True, (objects[0] if objects else None)
+    for o in objects:
+        if o.lemma_.lower() in p.objects or o.lower_ in p.objects:
+            return True, o
+    for o in objects:  # "weapons components": a compound modifier may carry the meaning
+        for c in o.children:
+            if c.dep_ == "compound" and (c.lemma_.lower() in p.objects or c.lower_ in p.objects):
+                return True, o
+    return False, None
+
+
+def _pobjs(tok: Token, prep: str) -> list[Token]:
+    return [
+        pobj
+        for p in tok.children
+        if p.dep_ in ("prep", "dative", "agent") and p.lower_ == prep
+        for pobj in _children(p, "pobj")
+    ]
+
+
+def _targets(found_obj: Token | None, tok: Token, p: VerbPattern, actors: Actors) -> list[Actor]:
+    for where in p.targets:
+        if where == "obj":
+            direct = [found_obj] if found_obj is not None else []
+            # "supplied Ukraine with weapons": the object matched is "weapons", the target Ukraine
+            direct += [o for o in _children(tok, "dobj", "nsubjpass") if o is not found_obj]
+            for o in direct:
+                got = actors.of_phrase(o)
+                if got:
+                    return got
+            for dative in _children(tok, "dative"):
+                got = actors.of_phrase(dative)
+                if got:
+                    return got
+        elif where == "obj*":
+            if found_obj is not None:
+                got = actors.in_phrase(found_obj)
+                if got:
+                    return got
+        else:
+            for host in (tok, found_obj):
+                if host is None:
+                    continue
+                for pobj in _pobjs(host, where):
+                    got = actors.of_phrase(pobj)
+                    if got:
+                        return got
+    return []
+
+
+def find_events(
+    parsed: Doc, actors: Actors, patterns: Mapping[str, Sequence[VerbPattern]]
+) -> Iterator[Found]:
+    """Every trigger in ``parsed`` with a fitting pattern and at least a source."""
+    for tok in parsed:
+        if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+            continue
+        cands = patterns.get(tok.lemma_.lower())
+        if not cands:
+            continue
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        passive = is_passive(tok)
+        objects = objects_of(tok, passive)
+        fitting = [(p, obj) for p in cands for ok, obj in [_fits(p, particle, objects)] if ok]
+        if not fitting:
+            continue
+        subj = subject_of(tok)
+        sources = actors.of_phrase(subj) if subj is not None else []
+        if not sources:
+            continue
+        # the most specific pattern that finds a target; else the most specific one
+        best: Found | None = None
+        for p, obj in fitting:
+            targets = _targets(obj, tok, p, actors)
+            if targets or best is None:
+                best = Found(tok, p, sources, targets, passive, obj)
+            if targets:
+                break
+        if best is not None:
+            yield best

@@ -1,0 +1,111 @@
+"""Mode: whether the text says an event happened, will happen, might happen or did not happen.
+
+The clause of the trigger and the clauses it hangs on without a subject of their own
+("agreed to sign", "will meet and sign", "from brokering", "supplying lethal aid") are read
+for: a negation ("did not sign", "never", "refused to sign", "failed to sign") → ``negated``;
+a condition, a modal or a question ("if Beijing supplied", "could", "would", "might",
+"... ?"), or a verb of wanting, trying or weighing ("considering doing", "wants to meet")
+→ ``hypothetical``; a future auxiliary or plan ("will sign", "are set to meet", "are to
+sign", "plans to visit") → ``future``. Negation wins over hypothesis, which wins over future.
+Whether the event is reported (inside a quote or claim) is decided by the stage.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from newsgraph.stages.events.find import verb_above
+from newsgraph.wordsets import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+Modality = Literal["asserted", "future", "hypothetical", "negated"]
+
+FUTURE_AUX = words("will shall 'll wo")
+HYPOTHETICAL_AUX = words("would could might may should must can ca 'd ought")
+CONDITIONS = words("if unless whether lest")
+NEGATORS = words("not n't never no nt")
+NEGATING_VERBS = words("fail refuse decline avoid stop cease halt abandon forgo deny")
+HYPOTHETICAL_VERBS = words(
+    "want hope seek try attempt consider weigh mull contemplate wish propose offer ask urge "
+    "demand call push press threaten need aim intend mean like prefer ponder explore "
+    "discuss debate study may might could would should"
+)
+FUTURE_VERBS = words("plan schedule set due expect prepare poise slate")
+SUBJECTS = words("nsubj nsubjpass csubj csubjpass expl")
+_UP_ALWAYS = words("xcomp pcomp")
+WEIGHING = words("ccomp")  # "wants Putin to attack": only the governing verb's meaning counts
+_UP_WITHOUT_SUBJECT = words("conj advcl acl")
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECTS for c in tok.children)
+
+
+def clause_chain(tok: Token) -> list[Token]:
+    """The trigger and the verbs above it that share its subject or control it. A verb
+    reached through a clausal complement ends the chain (see ``modality``)."""
+    chain = [tok]
+    node = tok
+    while node.head.i != node.i:
+        dep = node.dep_
+        head = node.head
+        if dep in WEIGHING:
+            chain.append(head)
+            break
+        climbs = dep in _UP_ALWAYS or (dep in _UP_WITHOUT_SUBJECT and not _has_subject(node))
+        gerund = dep == "pobj" and head.dep_ == "prep" and node.tag_ == "VBG"  # "after meeting"
+        if not (climbs or gerund):
+            break
+        # "from brokering": go on to the verb the phrase hangs on
+        node = verb_above(head) if head.pos_ == "ADP" else head
+        chain.append(node)
+    return chain
+
+
+def modality(tok: Token) -> tuple[Modality, str]:
+    """The mode of the event triggered at ``tok`` and the words that decided it."""
+    chain = clause_chain(tok)
+    negated = hypothetical = future = ""
+    for depth, node in enumerate(chain):
+        if depth and chain[depth - 1].dep_ in WEIGHING:
+            lemma = node.lemma_.lower()
+            if lemma in HYPOTHETICAL_VERBS:
+                hypothetical = hypothetical or node.text
+            elif lemma in NEGATING_VERBS - {"deny"}:
+                negated = negated or node.text
+            break
+        for child in node.children:
+            low = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never",)):
+                negated = negated or low
+            elif child.dep_ in ("aux", "auxpass"):
+                if low in FUTURE_AUX:
+                    future = future or low
+                elif low in HYPOTHETICAL_AUX:
+                    hypothetical = hypothetical or low
+            elif child.dep_ == "mark" and low in CONDITIONS:
+                hypothetical = hypothetical or low
+        if depth:
+            lemma = node.lemma_.lower()
+            if lemma in NEGATING_VERBS:
+                negated = negated or node.text
+            elif lemma in HYPOTHETICAL_VERBS:
+                hypothetical = hypothetical or node.text
+            elif (
+                lemma in FUTURE_VERBS
+                or (lemma == "go" and node.tag_ == "VBG")  # "is going to sign"
+                or (lemma == "be" and chain[depth - 1].dep_ == "xcomp")  # "are to sign"
+            ):
+                future = future or node.text
+    sentence = tok.sent
+    if sentence.text.rstrip().endswith("?"):
+        hypothetical = hypothetical or "?"
+    if negated:
+        return "negated", negated
+    if hypothetical:
+        return "hypothetical", hypothetical
+    if future:
+        return "future", future
+    return "asserted", ""

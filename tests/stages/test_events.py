@@ -1,0 +1,230 @@
+"""Stage `events`: who did what to whom, in which mode, and when — on sentences written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph.model import Article, Document, Event
+from newsgraph.stages.actors import ActorsStage
+from newsgraph.stages.claims import ClaimsStage
+from newsgraph.stages.events import EventsStage
+from newsgraph.stages.events.codes import cameo_codes
+from newsgraph.stages.events.verbs import VerbTableError, builtin_patterns, read_patterns
+from newsgraph.stages.nlp import NlpStage
+from newsgraph.stages.quotes import QuotesStage
+
+_NLP = NlpStage()
+
+
+def events(text: str, published: str | None = None, verbs: tuple[str, ...] = ()) -> Document:
+    doc = Document(id="t", article=Article(text=text, published=published))
+    for stage in (_NLP, ActorsStage(), QuotesStage(), ClaimsStage(), EventsStage(verbs)):
+        doc = stage(doc)
+    return doc
+
+
+def triples(doc: Document) -> set[tuple[str, str, str, str]]:
+    """(source country, target country, CAMEO root, mode) of each event."""
+    return {
+        ((e.source_code or "---")[:3], (e.target_code or "---")[:3], e.cameo[:2], e.mode)
+        for e in doc.events
+    }
+
+
+def only(doc: Document) -> Event:
+    assert len(doc.events) == 1, [(e.source_code, e.target_code, e.cameo) for e in doc.events]
+    return doc.events[0]
+
+
+# --- who and what -------------------------------------------------------------------------
+
+
+def test_a_visit_with_offsets_codes_and_rule() -> None:
+    doc = events("The Kenyan president visited Tanzania on Monday.", published="2024-05-08")
+    ev = only(doc)
+    assert (ev.source_code, ev.target_code, ev.cameo, ev.mode) == (
+        "KENGOV",
+        "TZA",
+        "042",
+        "asserted",
+    )
+    assert doc.text[ev.trigger_start : ev.trigger_end] == "visited"
+    assert doc.text[ev.source_start : ev.source_end] == "The Kenyan president"
+    assert doc.text[ev.target_start : ev.target_end] == "Tanzania"
+    assert ev.text == doc.text[ev.start : ev.end]
+    assert ev.date == "2024-05-06"  # the Monday before publication
+    known = cameo_codes()["042"]
+    assert (ev.quad_class, ev.goldstein, ev.plover) == (
+        known.quad_class,
+        known.goldstein,
+        "CONSULT",
+    )
+    assert "visit" in ev.rule and "verbs.tsv:" in ev.rule
+
+
+def test_passive_source_is_the_agent() -> None:
+    ev = only(events("Tanzania was visited by the Kenyan foreign minister last week."))
+    assert (ev.source_code, ev.target_code, ev.cameo[:2]) == ("KENGOV", "TZA", "04")
+    assert "passive" in ev.rule
+
+
+def test_light_verb_needs_its_object() -> None:
+    assert triples(events("Norway held talks with Iceland.")) == {("NOR", "ISL", "04", "asserted")}
+    assert not events("Norway held the trophy for Iceland.").events
+
+
+def test_compound_target_gives_one_event_per_pair() -> None:
+    doc = events("Egypt condemned Chad and Niger.")
+    assert triples(doc) == {("EGY", "TCD", "11", "asserted"), ("EGY", "NER", "11", "asserted")}
+
+
+def test_compound_source_without_target_is_mutual() -> None:
+    doc = events("Peru and Chile signed a trade agreement.")
+    assert triples(doc) == {("PER", "CHL", "05", "asserted"), ("CHL", "PER", "05", "asserted")}
+
+
+def test_a_list_of_three_meets_each_way() -> None:
+    doc = events("Peru, Chile and Bolivia met in Lima.")
+    assert len(doc.events) == 6
+
+
+def test_relative_clause_subject() -> None:
+    doc = events("Kenya condemned Chad, which invaded Niger in March.")
+    assert {(s, t, r) for s, t, r, _ in triples(doc)} >= {
+        ("KEN", "TCD", "11"),
+        ("TCD", "NER", "19"),
+    }
+
+
+def test_gerund_after_preposition_takes_the_main_subject() -> None:
+    doc = events("Norway is coming back from brokering a deal between Peru and Chile.")
+    assert {("NOR", "PER", "04", "asserted"), ("NOR", "CHL", "04", "asserted")} <= triples(doc)
+
+
+def test_ditransitive_with_target_and_thing() -> None:
+    ev = only(events("Norway supplied Iceland with rifles."))
+    assert (ev.source_code, ev.target_code, ev.cameo) == ("NOR", "ISL", "072")
+
+
+def test_pronoun_subject_takes_the_earlier_subject() -> None:
+    doc = events("Norway hosted Iceland's prime minister. It also attacked Sweden.")
+    assert ("NOR", "SWE", "19", "asserted") in triples(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather in Oslo was mild on Tuesday.",
+        "Norway's economy grew by two percent last year.",
+        "The minister said the report would be published soon.",
+        "Iceland warned that growth would slow.",  # a warning with no target is no event
+        "Residents held their breath as the storm passed.",
+    ],
+)
+def test_sentences_with_no_event(text: str) -> None:
+    assert not events(text).events
+
+
+# --- mode -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Norway attacked Sweden.", "asserted"),
+        ("Norway will attack Sweden.", "future"),
+        ("Norway and Sweden are set to meet in Oslo.", "future"),
+        ("Norway is to sign a treaty with Sweden.", "future"),
+        ("Norway did not attack Sweden.", "negated"),
+        ("Norway never attacked Sweden.", "negated"),
+        ("Norway refused to attack Sweden.", "negated"),
+        ("If Norway attacked Sweden, the region would suffer.", "hypothetical"),
+        ("Norway could attack Sweden.", "hypothetical"),
+        ("Would Norway ever attack Sweden?", "hypothetical"),
+        ("Norway is considering attacking Sweden.", "hypothetical"),
+        ("Oslo wants Stockholm to attack Finland.", "hypothetical"),
+    ],
+)
+def test_mode(text: str, mode: str) -> None:
+    modes = {e.mode for e in events(text).events}
+    assert modes == {mode}, text
+
+
+def test_hypothetical_question_is_never_asserted() -> None:
+    doc = events(
+        "Could you expect Norway to help you now in the war, supplying lethal aid to Sweden?"
+    )
+    assert doc.events and all(e.mode == "hypothetical" for e in doc.events)
+
+
+def test_event_inside_a_quote_is_reported_and_linked() -> None:
+    doc = events(
+        '"At a minimum, Norway provides Sweden with rifles and money," said Hal Brenner, '
+        "a fellow at the Oslo Institute."
+    )
+    ev = next(e for e in doc.events if e.cameo.startswith("07"))
+    assert ev.mode == "reported" and ev.quote is not None
+    quote = next(q for q in doc.quotes if q.id == ev.quote)
+    assert quote.speaker_text is not None and "Hal Brenner" in quote.speaker_text
+
+
+def test_accusation_and_denial_from_a_claim() -> None:
+    doc = events("Kenya claims that Norway is arming the rebels. Norway denies this.")
+    codes = {(e.source_code, e.target_code, e.cameo) for e in doc.events}
+    assert ("KEN", "NOR", "112") in codes and ("NOR", "KEN", "016") in codes
+    assert all(e.claim for e in doc.events if e.cameo in ("112", "016"))
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Norway attacked Sweden on Friday.", "2024-05-03"),
+        ("Norway attacked Sweden yesterday.", "2024-05-07"),
+        ("Norway attacked Sweden last year.", "2023"),
+        ("Norway attacked Sweden in September 2022.", "2022-09"),
+        ("Norway attacked Sweden on 5 March 2021.", "2021-03-05"),
+        ("Norway will attack Sweden on Friday.", "2024-05-10"),
+        ("Norway attacked Sweden.", None),
+    ],
+)
+def test_dates_against_publication(text: str, date: str | None) -> None:
+    ev = only(events(text, published="2024-05-08"))  # a Wednesday
+    assert ev.date == date
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def test_every_pattern_uses_a_known_code() -> None:
+    codes = cameo_codes()
+    patterns = [p for ps in builtin_patterns().values() for p in ps]
+    assert len(patterns) > 1000
+    assert all(p.code in codes for p in patterns)
+    assert all(1 <= c.quad_class <= 4 and -10 <= c.goldstein <= 10 for c in codes.values())
+
+
+def test_user_patterns_come_first(tmp_path: Path) -> None:
+    f = tmp_path / "mine.tsv"
+    f.write_text("# mine\n0231\tpester\t-\t-\tobj\n", encoding="utf-8")
+    ev = only(events("Norway pestered Sweden.", verbs=(str(f),)))
+    assert ev.cameo == "0231" and ev.rule.startswith("mine.tsv:2")
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("999\tvisit\t-\t-\tobj\n", "not a CAMEO event code"),
+        ("042\tvisit\t-\tobj\n", "expected 5 tab-separated columns"),
+        ("042\t-\t-\t-\tobj\n", "verb column is empty"),
+    ],
+)
+def test_bad_pattern_files_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    f = tmp_path / "bad.tsv"
+    f.write_text("# header\n" + line, encoding="utf-8")
+    with pytest.raises(VerbTableError, match=rf"bad\.tsv:2: .*{message}"):
+        read_patterns(f)
