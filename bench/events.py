@@ -65,10 +65,10 @@ def country(code: str | None) -> str:
 Key = tuple[str, str, str]
 LEVELS: dict[str, Callable[[dict[str, Any]], Key]] = {
     "root (source, target, CAMEO root)": lambda e: (
-        country(e["source"]), country(e["target"]), e["code"][:2]
+        country(e["source"]), country(e["target"]), (e["code"] or "-")[:2]
     ),
     "full code (source, target, CAMEO code)": lambda e: (
-        country(e["source"]), country(e["target"]), e["code"]
+        country(e["source"]), country(e["target"]), e["code"] or "-"
     ),
     "PLOVER (source, target, PLOVER type)": lambda e: (
         country(e["source"]), country(e["target"]), e["plover"] or "-"
@@ -174,7 +174,7 @@ def run_gold(data: Path, misses: int, suite: str = "plover-gsr") -> dict[str, An
         pred = [p for p in pred_all if p["mode"] in HAPPENING]
         for g in gold:  # the silver set gives CAMEO codes only: map them as the coder does
             if "plover" not in g:
-                known = cameo_codes().get(g["code"])
+                known = cameo_codes().get(g["code"] or "")
                 g["plover"] = known.plover if known else None
         for name, key in LEVELS.items():
             pairs = match(gold, pred, key)
