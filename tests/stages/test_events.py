@@ -228,3 +228,12 @@ def test_bad_pattern_files_name_file_and_line(tmp_path: Path, line: str, message
     f.write_text("# header\n" + line, encoding="utf-8")
     with pytest.raises(VerbTableError, match=rf"bad\.tsv:2: .*{message}"):
         read_patterns(f)
+
+
+def test_the_place_is_the_target_only_when_there_is_no_other() -> None:
+    ev = only(events("Norway attended a summit in Chile."))
+    assert (ev.source_code, ev.target_code, ev.cameo[:2]) == ("NOR", "CHL", "04")
+    assert "the place" in ev.rule
+    assert not events("Norway held a summit in Oslo.").events  # at home: no other party
+    doc = events("Norway met Sweden in Chile.")
+    assert {(e.source_code, e.target_code) for e in doc.events} == {("NOR", "SWE")}

@@ -99,7 +99,18 @@ class EventsStage:
         if f.passive:
             rule += " (passive)"
         out = []
-        for s, t in _pairs(f.sources, f.targets, f.pattern):
+        pairs = _pairs(f.sources, f.targets, f.pattern)
+        if not pairs and f.place and f.pattern.targets:
+            # no one on the receiving end: the place it happened, as PETRARCH and the CAMEO
+            # gold code it ("Obama and Putin will meet in Zurich" → USA/RUS → CHE)
+            pairs = [
+                (s, t)
+                for s in f.sources
+                for t in f.place
+                if (s.code or "")[:3] != (t.code or "")[:3]  # at home: no one on the other end
+            ]
+            rule += " (target: the place)"
+        for s, t in pairs:
             out.append(
                 _event(
                     sent, tok.text, start, f.pattern.code, s, t, mode, cue, when, rule,

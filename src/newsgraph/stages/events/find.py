@@ -27,6 +27,7 @@ OBJECT_CONTROL = words(
     "help enable permit authorize authorise instruct compel expect want"
 )
 _CLIMB = words("xcomp conj advcl pcomp acl")
+PLACES = ("country", "location")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Found:
     targets: list[Actor]
     passive: bool
     object: Token | None
+    place: list[Actor]  # where it happened ("in Tokyo"), for events with no other target
 
 
 def verb_above(tok: Token) -> Token:
@@ -166,6 +168,20 @@ def _targets(found_obj: Token | None, tok: Token, p: VerbPattern, actors: Actors
     return []
 
 
+def _place(hosts: Sequence[Token | None], actors: Actors) -> list[Actor]:
+    """The country or place of an "in"/"at" phrase on the trigger or its object ("met in
+    Zurich", "attended a summit in Switzerland")."""
+    for host in hosts:
+        if host is None:
+            continue
+        for prep in ("in", "at"):
+            for pobj in _pobjs(host, prep):
+                found = [a for a in actors.of_phrase(pobj) if actors.kinds.get(a.entity) in PLACES]
+                if found:
+                    return found[:1]
+    return []
+
+
 def find_events(
     parsed: Doc, actors: Actors, patterns: Mapping[str, Sequence[VerbPattern]]
 ) -> Iterator[Found]:
@@ -191,7 +207,7 @@ def find_events(
         for p, obj in fitting:
             targets = _targets(obj, tok, p, actors)
             if targets or best is None:
-                best = Found(tok, p, sources, targets, passive, obj)
+                best = Found(tok, p, sources, targets, passive, obj, _place((tok, obj), actors))
             if targets:
                 break
         if best is not None:
