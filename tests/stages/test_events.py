@@ -237,3 +237,7 @@ def test_the_place_is_the_target_only_when_there_is_no_other() -> None:
     assert not events("Norway held a summit in Oslo.").events  # at home: no other party
     doc = events("Norway met Sweden in Chile.")
     assert {(e.source_code, e.target_code) for e in doc.events} == {("NOR", "SWE")}
+
+
+def test_a_trip_home_is_no_visit() -> None:
+    assert not events("The Kenyan president returned to Nairobi and visited Kenya's coast.").events

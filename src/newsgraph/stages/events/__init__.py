@@ -103,12 +103,7 @@ class EventsStage:
         if not pairs and f.place and f.pattern.targets:
             # no one on the receiving end: the place it happened, as PETRARCH and the CAMEO
             # gold code it ("Obama and Putin will meet in Zurich" → USA/RUS → CHE)
-            pairs = [
-                (s, t)
-                for s in f.sources
-                for t in f.place
-                if (s.code or "")[:3] != (t.code or "")[:3]  # at home: no one on the other end
-            ]
+            pairs = [(s, t) for s in f.sources for t in f.place if not _at_home(s, t)]
             rule += " (target: the place)"
         for s, t in pairs:
             out.append(
@@ -125,11 +120,18 @@ def _inside(q: object, pos: int) -> bool:
     return any(p.start <= pos < p.end for p in parts)
 
 
+def _at_home(s: Actor, t: Actor) -> bool:
+    """A target that is a place in the source's own country ("returned to Kenya")."""
+    return t.kind in ("country", "location") and (s.code or "")[:3] == (t.code or "-")[:3]
+
+
 def _pairs(
     sources: list[Actor], targets: list[Actor], p: VerbPattern
 ) -> list[tuple[Actor, Actor | None]]:
     if targets:
-        return [(s, t) for s in sources for t in targets if s.entity != t.entity]
+        return [
+            (s, t) for s in sources for t in targets if s.entity != t.entity and not _at_home(s, t)
+        ]
     if len(sources) > 1:  # "Iran and Saudi Arabia resumed ties": each way
         return [(a, b) for a in sources for b in sources if a.entity != b.entity]
     if not p.targets:  # a pattern without a target ("protest")

@@ -44,6 +44,7 @@ class Actor:
     text: str
     start: int
     end: int
+    kind: str | None = None
 
 
 class Actors:
@@ -67,7 +68,8 @@ class Actors:
                 self.at.setdefault(i, (m, eid))
 
     def _actor(self, m: ActorMention, eid: str) -> Actor:
-        return Actor(eid, m.code or self.codes.get(eid), m.text, m.start, m.end)
+        code = m.code or self.codes.get(eid)
+        return Actor(eid, code, m.text, m.start, m.end, self.kinds.get(eid))
 
     def of_phrase(self, head: Token) -> list[Actor]:
         """The actors the phrase headed by ``head`` names, one per conjunct."""
