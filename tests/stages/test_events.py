@@ -241,3 +241,25 @@ def test_the_place_is_the_target_only_when_there_is_no_other() -> None:
 
 def test_a_trip_home_is_no_visit() -> None:
     assert not events("The Kenyan president returned to Nairobi and visited Kenya's coast.").events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway's visit to Chile went well.", {("NOR", "CHL", "04", "asserted")}),
+        ("The Swedish invasion of Finland began in June.", {("SWE", "FIN", "19", "asserted")}),
+        (
+            "Talks between Peru and Chile resumed.",
+            {("PER", "CHL", "04", "asserted"), ("CHL", "PER", "04", "asserted")},
+        ),
+        ("Oslo fears a Swedish attack on Finland.", {("SWE", "FIN", "19", "hypothetical")}),
+        ("There will be no Swedish attack on Finland.", {("SWE", "FIN", "19", "negated")}),
+    ],
+)
+def test_events_carried_by_nouns(text: str, expected: set[tuple[str, str, str, str]]) -> None:
+    assert triples(events(text)) == expected
+
+
+def test_a_noun_a_verb_already_used_is_not_coded_twice() -> None:
+    doc = events("Norway held talks with Sweden.")
+    assert len(doc.events) == 1 and doc.events[0].rule.startswith("verbs.tsv")

@@ -27,8 +27,9 @@ from newsgraph.stages.actors import MENTIONS
 from newsgraph.stages.events.arguments import Actor, Actors
 from newsgraph.stages.events.codes import cameo_codes
 from newsgraph.stages.events.dates import resolve_date
-from newsgraph.stages.events.find import Found, find_events
+from newsgraph.stages.events.find import Found, find_events, verb_above
 from newsgraph.stages.events.mode import modality
+from newsgraph.stages.events.nouns import NounEvent, builtin_nouns, find_noun_events
 from newsgraph.stages.events.verbs import VerbPattern, builtin_patterns, index, read_patterns
 from newsgraph.stages.nlp import parse_of
 from newsgraph.wordsets import words
@@ -73,8 +74,17 @@ class EventsStage:
         actors = Actors(parsed, doc._scratch.get(MENTIONS, []), kinds, codes)
         published = doc.article.published
         events: list[Event] = []
+        used: set[int] = set()
         for found in find_events(parsed, actors, self.patterns):
             events.extend(self._events(doc, parsed, found, published, len(events)))
+            used.add(found.trigger.i)
+            if found.object is not None:
+                used.add(found.object.i)
+        seen = {(e.start, e.source, e.target, e.cameo[:2]) for e in events}
+        for ne in find_noun_events(parsed, actors, builtin_nouns(), used):
+            for ev in self._noun_events(doc, ne, published):
+                if (ev.start, ev.source, ev.target, ev.cameo[:2]) not in seen:
+                    events.append(ev)
         events.extend(_claim_events(doc, actors, len(events)))
         events.sort(key=lambda e: (e.start, e.trigger_start))
         for n, ev in enumerate(events, 1):
@@ -114,10 +124,37 @@ class EventsStage:
             )  # fmt: skip
         return out
 
+    def _noun_events(self, doc: Document, ne: NounEvent, published: str | None) -> list[Event]:
+        tok = ne.noun
+        mode: Mode = ne.mode
+        cue: str | None = ne.mode_cue
+        start = tok.idx
+        quote = next((q for q in doc.quotes if _inside(q, start)), None)
+        claim = next((c for c in doc.claims if c.start <= start < c.end), None)
+        if (quote or claim) and mode in ("asserted", "future"):
+            mode, cue = "reported", (quote.cue if quote else claim.cue if claim else None) or ""
+        gov = verb_above(tok.head) if tok.head.i != tok.i else tok
+        when = _date(gov, published, future=mode == "future")
+        rule = f"{ne.pattern.where}: {ne.pattern.describe()}"
+        quote_id = quote.id if quote else None
+        claim_id = claim.id if claim else None
+        out = []
+        for s in ne.sources:
+            for t in ne.targets:
+                if _distinct(s, t) and not _at_home(s, t):
+                    args = (tok.sent, tok.text, start, ne.pattern.code, s, t, mode, cue, when)
+                    out.append(_event(*args, rule, quote_id, claim_id))
+        return out
+
 
 def _inside(q: object, pos: int) -> bool:
     parts = getattr(q, "parts", None) or [q]
     return any(p.start <= pos < p.end for p in parts)
+
+
+def _distinct(s: Actor, t: Actor) -> bool:
+    """Two different actors (one coded from the tables alone has no entity)."""
+    return s.entity != t.entity if s.entity and t.entity else s.code != t.code
 
 
 def _at_home(s: Actor, t: Actor) -> bool:
@@ -176,12 +213,12 @@ def _event(
         start=sent.start_char,
         end=sent.end_char,
         text=sent.text,
-        source=s.entity,
+        source=s.entity or None,
         source_code=s.code,
         source_text=s.text,
         source_start=s.start,
         source_end=s.end,
-        target=t.entity if t else None,
+        target=(t.entity or None) if t else None,
         target_code=t.code if t else None,
         target_text=t.text if t else None,
         target_start=t.start if t else None,

@@ -62,6 +62,7 @@ class Actors:
         self.codes = codes
         self.mentions = sorted(mentions, key=lambda x: x[0].i)
         self._starts = [m.i for m, _ in self.mentions]
+        self._nationalities: dict[str, str | None] = {}
         self.at: dict[int, tuple[ActorMention, str]] = {}
         for m, eid in self.mentions:
             for i in range(m.i, m.j):
@@ -200,6 +201,24 @@ class Actors:
                         if found:
                             return found[:1]
         return []
+
+    def nationality(self, tok: Token) -> Actor | None:
+        """A country adjective or name no actor mention covers ("Russian invasion"), coded
+        from the tables: an actor with no entity."""
+        if not tok.text[:1].isupper():
+            return None
+        key = tok.text
+        if key not in self._nationalities:
+            from newsgraph.stages.actors.coder import code_phrase
+            from newsgraph.stages.actors.tables import lexicon
+
+            coding = code_phrase([tok], lexicon())
+            ok = coding.country is not None and coding.code == coding.country
+            self._nationalities[key] = coding.code if ok else None
+        code = self._nationalities[key]
+        if code is None:
+            return None
+        return Actor("", code, tok.text, tok.idx, tok.idx + len(tok.text), "country")
 
     def inside(self, i: int, j: int) -> list[Actor]:
         """Every actor mentioned in tokens [i, j)."""

@@ -1,0 +1,182 @@
+"""Events carried by a noun: "Xi's visit to Russia", "Russia's invasion of Ukraine", "the
+Israeli shelling of Gaza", "talks between Iran and Saudi Arabia".
+
+``data/nouns.tsv`` gives, per noun, the CAMEO code and where its source and target are:
+``poss`` (the possessive), ``amod`` (an actor among the premodifiers: "Russian", "US"), or a
+preposition ("by", "of", "to", "on", ...). A noun that a verb pattern already used as its
+object ("held talks", "launched an attack") is not coded again. The noun's mode is that of the
+verb it depends on, and hypothetical when that verb fears, plans, threatens or demands it,
+negated when it denies or prevents it, future when the noun is "upcoming" or "planned".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from newsgraph.errors import InputError
+from newsgraph.stages.events.arguments import Actor, Actors
+from newsgraph.stages.events.codes import cameo_codes
+from newsgraph.stages.events.find import verb_above
+from newsgraph.stages.events.mode import HYPOTHETICAL_VERBS, Modality, modality
+from newsgraph.wordsets import words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+NOUN_HYPOTHETICAL = HYPOTHETICAL_VERBS | words(
+    "fear risk warn threaten plan prepare seek avert forestall deter expect predict"
+)
+NOUN_NEGATING = words("deny prevent avoid reject cancel postpone halt suspend stop block")
+NOUN_FUTURE = words("upcoming planned forthcoming future next scheduled expected")
+_NOMINAL = words("nsubj nsubjpass dobj pobj")
+_SUBJECTS = words("nsubj nsubjpass")
+
+
+class NounTableError(InputError):
+    """A noun pattern file that cannot be read."""
+
+
+@dataclass(frozen=True)
+class NounPattern:
+    code: str
+    noun: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    where: str
+
+    def describe(self) -> str:
+        return f"noun {self.noun} ({'|'.join(self.sources)} → {'|'.join(self.targets)})"
+
+
+def parse_nouns(lines: Iterable[str], name: str) -> dict[str, NounPattern]:
+    codes = cameo_codes()
+    out: dict[str, NounPattern] = {}
+    for n, raw in enumerate(lines, 1):
+        line = raw.rstrip("\n")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if len(cols) != 4:
+            raise NounTableError(f"{name}:{n}: expected 4 tab-separated columns, found {len(cols)}")
+        code, noun, src, tgt = cols
+        if code not in codes:
+            raise NounTableError(f"{name}:{n}: {code!r} is not a CAMEO event code")
+        out[noun.lower()] = NounPattern(
+            code,
+            noun.lower(),
+            () if src == "-" else tuple(src.lower().split("|")),
+            () if tgt == "-" else tuple(tgt.lower().split("|")),
+            f"{name}:{n}",
+        )
+    return out
+
+
+@lru_cache(maxsize=1)
+def builtin_nouns() -> dict[str, NounPattern]:
+    text = resources.files("newsgraph.stages.events").joinpath("data/nouns.tsv").read_text("utf-8")
+    return parse_nouns(text.splitlines(), "nouns.tsv")
+
+
+@dataclass(frozen=True)
+class NounEvent:
+    noun: Token
+    pattern: NounPattern
+    sources: list[Actor]
+    targets: list[Actor]
+    mode: Modality
+    mode_cue: str
+
+
+def _pobjs(tok: Token, prep: str) -> list[Token]:
+    return [
+        pobj
+        for p in tok.children
+        if p.dep_ in ("prep", "agent") and p.lower_ == prep
+        for pobj in p.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _actors_at(noun: Token, places: tuple[str, ...], actors: Actors) -> list[Actor]:
+    for where in places:
+        if where == "poss":
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    got = actors.of_phrase(c)
+                    if got:
+                        return got
+        elif where == "amod":
+            got = [
+                a
+                for a in actors.inside(noun.left_edge.i, noun.i)
+                if not any(
+                    c.dep_ == "poss" and c.left_edge.idx <= a.start < c.right_edge.idx + 1
+                    for c in noun.children
+                )
+            ]
+            got = got or [
+                a
+                for c in noun.children
+                if c.dep_ in ("amod", "compound") and c.i < noun.i
+                for a in [actors.nationality(c)]
+                if a is not None
+            ]
+            if got:
+                return got
+        else:
+            for pobj in _pobjs(noun, where):
+                got = actors.of_phrase(pobj)
+                if got:
+                    return got
+    return []
+
+
+def _mode(noun: Token) -> tuple[Modality, str]:
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return "negated", "no"
+    if noun.head.i == noun.i:
+        return "asserted", ""
+    gov = verb_above(noun.head)
+    if gov.pos_ in ("VERB", "AUX"):
+        lemma = gov.lemma_.lower()
+        if noun.dep_ not in _SUBJECTS:  # "fears an attack", not "the visit is intended to"
+            if lemma in NOUN_NEGATING:
+                return "negated", gov.text
+            if lemma in NOUN_HYPOTHETICAL:
+                return "hypothetical", gov.text
+        mode, cue = modality(gov)
+        if mode != "asserted":
+            return mode, cue
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.lower_ in NOUN_FUTURE:
+            return "future", c.text
+    return "asserted", ""
+
+
+def find_noun_events(
+    parsed: Doc, actors: Actors, nouns: Mapping[str, NounPattern], used: set[int]
+) -> Iterator[NounEvent]:
+    """Events carried by nouns of the table, with a source (or, for "talks between A and
+    B", two parties) and a target."""
+    for tok in parsed:
+        if tok.pos_ not in ("NOUN", "VERB") or tok.i in used:
+            continue
+        if tok.pos_ == "VERB" and not (tok.tag_ == "VBG" and tok.dep_ in _NOMINAL):
+            continue  # "shelling" tagged as a verb but used as a noun
+        p = nouns.get(tok.lemma_.lower())
+        if p is None:
+            continue
+        sources = _actors_at(tok, p.sources, actors)
+        targets = _actors_at(tok, p.targets, actors)
+        if not sources and len(targets) > 1 and "between" in p.targets:
+            sources = targets  # "talks between Iran and Saudi Arabia": each way
+        elif not targets and len(sources) > 1 and "between" in p.targets:
+            targets = sources  # "the US-China talks"
+        if not sources or not targets:
+            continue
+        mode, cue = _mode(tok)
+        yield NounEvent(tok, p, sources, targets, mode, cue)
