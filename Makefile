@@ -17,6 +17,9 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/newsgraph analyze examples/ --format text --actors examples/actors/fictional.actors
+	rm -f demo.duckdb
+	$(BIN)/newsgraph ingest examples/ --db demo.duckdb --actors examples/actors/fictional.actors
+	$(BIN)/newsgraph actors --db demo.duckdb --top 8
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench

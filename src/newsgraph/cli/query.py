@@ -1,0 +1,251 @@
+"""Query commands over a newsgraph database: quotes, events, actors, relations, search, sql.
+
+Each takes ``--db`` (default ``$NEWSGRAPH_DB`` or ``./newsgraph.duckdb``) and prints
+``--format table|json|csv``. The database is opened read-only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from newsgraph.store import StoreError, default_db, open_store
+
+Query = tuple[str, list[Any]]
+_WIDTH = 60
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--db", default=None, help="the database (default: $NEWSGRAPH_DB or ./newsgraph.duckdb)"
+    )
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    p.add_argument("--limit", type=int, default=50, help="at most this many rows (default 50)")
+
+
+def _date(value: str) -> str:
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise argparse.ArgumentTypeError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+def _like(code: str) -> str:
+    return code.upper().replace("%", "").replace("_", "") + "%"
+
+
+def q_quotes(a: argparse.Namespace) -> Query:
+    where, params = ["1=1"], []
+    if a.speaker:
+        where.append("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)")
+        params += [f"%{a.speaker}%"] * 2
+    if a.since:
+        where.append("q.published >= ?")
+        params.append(a.since)
+    if a.kind:
+        where.append("q.kind = ?")
+        params.append(a.kind)
+    sql = (
+        "SELECT q.published, coalesce(q.speaker, q.speaker_text) AS speaker, q.kind, q.text, "
+        "d.title FROM quotes q JOIN documents d USING (doc_id) WHERE "
+        + " AND ".join(where)
+        + " ORDER BY q.published DESC NULLS LAST, q.doc_id, q.start_char LIMIT ?"
+    )
+    return sql, [*params, a.limit]
+
+
+def q_events(a: argparse.Namespace) -> Query:
+    where, params = ["1=1"], []
+    if a.source:
+        where.append("e.source_code LIKE ?")
+        params.append(_like(a.source))
+    if a.target:
+        where.append("e.target_code LIKE ?")
+        params.append(_like(a.target))
+    if a.since:
+        where.append("coalesce(e.date, e.published) >= ?")
+        params.append(a.since)
+    if a.mode:
+        where.append("e.mode = ?")
+        params.append(a.mode)
+    if a.code:
+        where.append("e.cameo LIKE ?")
+        params.append(a.code + "%")
+    sql = (
+        "SELECT coalesce(e.date, e.published) AS date, e.source_code, e.source, e.target_code, "
+        "e.target, e.cameo, e.cameo_name, e.mode, e.goldstein, e.sentence FROM events e WHERE "
+        + " AND ".join(where)
+        + " ORDER BY date DESC NULLS LAST, e.doc_id, e.start_char LIMIT ?"
+    )
+    return sql, [*params, a.limit]
+
+
+def q_actors(a: argparse.Namespace) -> Query:
+    where, params = ["1=1"], []
+    if a.kind:
+        where.append("kind = ?")
+        params.append(a.kind)
+    sql = (
+        "SELECT name, code, any_value(kind) AS kind, count(DISTINCT doc_id) AS documents, "
+        "sum(n_mentions) AS mentions FROM entities WHERE "
+        + " AND ".join(where)
+        + " GROUP BY name, code ORDER BY mentions DESC, documents DESC, name LIMIT ?"
+    )
+    return sql, [*params, a.top]
+
+
+def q_relations(a: argparse.Namespace) -> Query:
+    period = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[a.by]
+    sql = f"""
+        SELECT strftime(day, '{period}') AS period,
+               count(*) AS events,
+               count(*) FILTER (WHERE quad_class = 1) AS verbal_coop,
+               count(*) FILTER (WHERE quad_class = 2) AS material_coop,
+               count(*) FILTER (WHERE quad_class = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE quad_class = 4) AS material_conflict,
+               round(avg(goldstein), 2) AS mean_goldstein
+        FROM events
+        WHERE day IS NOT NULL AND mode IN ('asserted', 'reported')
+          AND ((source_code LIKE ? AND target_code LIKE ?)
+               OR (? AND source_code LIKE ? AND target_code LIKE ?))
+        GROUP BY period ORDER BY period LIMIT ?
+    """
+    a1, a2 = _like(a.actor1), _like(a.actor2)
+    return sql, [a1, a2, not a.one_way, a2, a1, a.limit]
+
+
+def q_search(a: argparse.Namespace) -> Query:
+    if a.quotes:
+        sql = (
+            "SELECT score, q.published, coalesce(q.speaker, q.speaker_text) AS speaker, q.text, "
+            "d.title FROM (SELECT *, fts_main_quotes.match_bm25(uid, ?) AS score FROM quotes) q "
+            "JOIN documents d USING (doc_id) WHERE score IS NOT NULL "
+            "ORDER BY score DESC LIMIT ?"
+        )
+        return sql, [a.text, a.limit]
+    sql = (
+        "SELECT score, published, title, url, path, story_id FROM "
+        "(SELECT *, fts_main_documents.match_bm25(doc_id, ?) AS score FROM documents) "
+        "WHERE score IS NOT NULL ORDER BY score DESC LIMIT ?"
+    )
+    return sql, [a.text, a.limit]
+
+
+_WRITES = re.compile(
+    r"^\s*(insert|update|delete|create|drop|alter|attach|detach|copy|pragma|install|load|"
+    r"set|call|checkpoint|vacuum|export|import)\b",
+    re.IGNORECASE,
+)
+
+
+def q_sql(a: argparse.Namespace) -> Query:
+    if _WRITES.match(a.query):
+        raise StoreError("newsgraph sql runs read-only queries (SELECT, WITH, DESCRIBE, SHOW)")
+    return a.query, []
+
+
+COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Query]]] = {
+    "quotes": ("quotes by speaker, newest first", q_quotes),
+    "events": ("events by source, target, date and mode", q_events),
+    "actors": ("the actors most mentioned", q_actors),
+    "relations": (
+        "events between two actors by period: counts by QuadClass, mean Goldstein",
+        q_relations,
+    ),
+    "search": ("full-text search over article text (or quotes, --quotes)", q_search),
+    "sql": ("run a read-only SQL query", q_sql),
+}
+
+
+def add_parsers(sub: Any) -> None:
+    for name, (help_text, _q) in COMMANDS.items():
+        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+        if name == "quotes":
+            p.add_argument("--speaker", help="part of the speaker's name")
+            p.add_argument("--since", type=_date, help="published on or after this date")
+            p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
+        elif name == "events":
+            p.add_argument("--source", help="source actor code or its start (CHN, CHNGOV)")
+            p.add_argument("--target", help="target actor code or its start")
+            p.add_argument("--since", type=_date, help="on or after this date")
+            p.add_argument(
+                "--mode", choices=("asserted", "future", "hypothetical", "negated", "reported")
+            )
+            p.add_argument("--code", help="CAMEO code or its start (04, 042)")
+        elif name == "actors":
+            p.add_argument("--top", type=int, default=20, help="how many (default 20)")
+            p.add_argument(
+                "--kind", choices=("person", "organization", "country", "location", "group")
+            )
+        elif name == "relations":
+            p.add_argument("actor1", help="an actor code or its start (CHN)")
+            p.add_argument("actor2", help="an actor code or its start (RUS)")
+            p.add_argument("--by", choices=("day", "month", "year"), default="month")
+            p.add_argument("--one-way", action="store_true", help="only actor1 → actor2")
+        elif name == "search":
+            p.add_argument("text", help="words to look for")
+            p.add_argument(
+                "--quotes", action="store_true", help="search quotes instead of articles"
+            )
+        elif name == "sql":
+            p.add_argument("query", help='a read-only query, e.g. "SELECT count(*) FROM events"')
+        _common(p)
+        p.set_defaults(run=_runner(name))
+
+
+def _runner(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(a: argparse.Namespace) -> int:
+        db = a.db or default_db()
+        try:
+            sql, params = COMMANDS[name][1](a)
+            store = open_store(db, read_only=True)
+            try:
+                cols, rows = store.query(sql, params)
+            finally:
+                store.close()
+        except StoreError as exc:
+            print(f"newsgraph: error: {exc}", file=sys.stderr)
+            return 2
+        write(cols, rows, a.format)
+        return 0
+
+    return run
+
+
+def _cell(v: Any) -> Any:
+    if isinstance(v, (datetime, date)):
+        return v.isoformat()
+    if isinstance(v, float):
+        return round(v, 3)
+    return v
+
+
+def write(cols: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> None:
+    out = sys.stdout
+    if fmt == "json":
+        out.write(json.dumps([{c: _cell(v) for c, v in zip(cols, r, strict=True)} for r in rows],
+                             ensure_ascii=False, indent=2) + "\n")  # fmt: skip
+        return
+    if fmt == "csv":
+        w = csv.writer(out)
+        w.writerow(cols)
+        w.writerows([[_cell(v) for v in r] for r in rows])
+        return
+    texts = [[_short(_cell(v)) for v in r] for r in rows]
+    widths = [max([len(c), *(len(t[i]) for t in texts)]) for i, c in enumerate(cols)]
+    out.write("  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True)).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for t in texts:
+        out.write("  ".join(v.ljust(w) for v, w in zip(t, widths, strict=True)).rstrip() + "\n")
+    if not rows:
+        out.write("(no rows)\n")
+
+
+def _short(v: Any) -> str:
+    s = "" if v is None else " ".join(str(v).split())
+    return s if len(s) <= _WIDTH else s[: _WIDTH - 1] + "…"

@@ -1,0 +1,65 @@
+"""The storage interface: what ingest and the query commands need from a backend."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.model import Document
+
+TABLES = (
+    "documents",
+    "entities",
+    "mentions",
+    "quotes",
+    "claims",
+    "events",
+    "stories",
+    "errors",
+    "inputs",
+)
+
+
+class StoreError(NewsgraphError):
+    """The store cannot be opened, read or written."""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One input's outcome, written in one transaction with its document (if any)."""
+
+    input_key: str
+    input: str
+    doc: Document | None = None
+    error: str | None = None
+    warning: str | None = None
+
+
+class Store(Protocol):
+    path: str
+
+    def known_inputs(self, keys: Sequence[str]) -> set[str]:
+        """Which of ``keys`` were already ingested (stored or failed)."""
+        ...
+
+    def write(self, batch: Sequence[Stored]) -> int:
+        """Store a batch in one transaction; returns how many new documents it added."""
+        ...
+
+    def finish(self) -> None:
+        """Work done once after a run (the full-text indexes)."""
+        ...
+
+    def query(
+        self, sql: str, params: Sequence[Any] = ()
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Column names and rows of a read query."""
+        ...
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        ...
+
+    def close(self) -> None: ...
