@@ -24,12 +24,16 @@ class Progress:
         self.every = every
         self.t0 = time.monotonic()
         self.last = 0.0
+        self.shown: tuple[int, str] | None = None
 
     def update(self, done: int, extra: str = "", *, force: bool = False) -> None:
         now = time.monotonic()
         if not force and not self.tty and now - self.last < self.every:
             return
+        if force and not self.tty and self.shown == (done, extra):
+            return  # the last line already says it
         self.last = now
+        self.shown = (done, extra)
         elapsed = max(now - self.t0, 1e-9)
         rate = done / elapsed
         left = (self.total - done) / rate if rate > 0 else 0.0
