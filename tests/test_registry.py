@@ -48,6 +48,7 @@ def test_default_pipeline_builds_and_runs(pages: Path) -> None:
         "quotes.v1",
         "claims.v1",
         "events.v1",
+        "scenarios.v1",
     ]
     assert doc.article.text and doc.entities
     assert "parse" not in doc._scratch  # the parse is not kept once the document is done

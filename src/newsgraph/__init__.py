@@ -33,6 +33,7 @@ from newsgraph.model import (
     Mention,
     Quote,
     Response,
+    Scenario,
     Section,
     Source,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "Quote",
     "RawPage",
     "Response",
+    "Scenario",
     "Section",
     "Source",
     "Stage",

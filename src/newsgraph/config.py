@@ -10,6 +10,7 @@ DEFAULT_PIPELINE: tuple[str, ...] = (
     "quotes.v1",
     "claims.v1",
     "events.v1",
+    "scenarios.v1",
 )
 
 FETCH_TIMEOUT_S = 20.0

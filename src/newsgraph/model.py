@@ -187,6 +187,43 @@ class Event(_Span):
     by: str
 
 
+Judgement = Literal["likely", "unlikely", "possible", "preferred", "risky"]
+
+
+class ScenarioOption(_Span):
+    """One of the outcomes a writer lays out ("1. It's time to consider a retreat")."""
+
+    label: str = Field(description='"1", "2", "a", or the position in an either/or: "1", "2".')
+    text: str
+
+
+class Assessment(_Span):
+    """The writer's judgement of an option ("This seems to make option three unlikely")."""
+
+    option: str = Field(description="The label of the option it judges.")
+    judgement: Judgement
+    text: str
+
+
+class Conclusion(_Span):
+    """Where the writer lands ("The smart money seems to be on the latter")."""
+
+    option: str | None = Field(description="The label of the option it favours, if one.")
+    text: str
+
+
+class Scenario(_Span):
+    """What could happen next, as the writer lays it out: the question, the options, their
+    assessments and the conclusion. ``start``/``end`` cover the question and the options."""
+
+    id: str
+    question: str
+    options: list[ScenarioOption] = Field(default_factory=list)
+    assessments: list[Assessment] = Field(default_factory=list)
+    conclusion: Conclusion | None = None
+    by: str = "scenarios.v1"
+
+
 class Document(_Model):
     """The whole record of one article, as it flows through the pipeline."""
 
@@ -198,6 +235,7 @@ class Document(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)
+    scenarios: list[Scenario] = Field(default_factory=list)
     stages: list[str] = Field(
         default_factory=list, description="Names and versions of the stages that ran, in order."
     )

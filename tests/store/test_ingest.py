@@ -258,3 +258,48 @@ def test_gzip_pages_and_url_lists(tmp_path: Path) -> None:
     db = tmp_path / "g.duckdb"
     assert ingest(str(tmp_path / "g"), "--db", str(db)) == 0
     assert counts(db)["documents"] == 1
+
+
+def _page(k: int) -> bytes:
+    return (
+        f"<html><head><title>Ferry news {k}</title></head><body><article><h1>Ferry line {k} "
+        f"resumes</h1><p>The ferry line {k} between Tesslin and Marovia resumed service on "
+        "Tuesday after a two-week strike by its crews, the operator said.</p><p>“Passengers "
+        "can book again from today,” said Ivo Rask, a spokesman for the operator. The unions "
+        "said talks on pay would continue next month.</p></article></body></html>"
+    ).encode()
+
+
+def test_feeds_and_url_lists_fetch_their_pages(tmp_path: Path) -> None:
+    from tests.servers import serve
+
+    routes: dict[str, object] = {
+        f"/news/{k}": (200, _page(k), {"Content-Type": "text/html"}) for k in range(4)
+    }
+    with serve(routes) as base:
+        items = "".join(
+            f"<item><title>Ferry {k}</title><link>{base}/news/{k}</link></item>" for k in range(2)
+        )
+        feed = (
+            '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+            f"{items}</channel></rss>"
+        )
+        (tmp_path / "ferries.rss").write_text(feed, encoding="utf-8")
+        (tmp_path / "urls.txt").write_text(
+            f"# more pages\n{base}/news/2\n{base}/news/3\n{base}/gone\n", encoding="utf-8"
+        )
+        db = tmp_path / "f.duckdb"
+        code = ingest(
+            str(tmp_path / "ferries.rss"),
+            str(tmp_path / "urls.txt"),
+            "--db",
+            str(db),
+            "--allow-private",
+        )
+    assert code == 1  # /gone is a 404
+    store = open_store(db, read_only=True)
+    _, urls = store.query("SELECT url FROM documents ORDER BY url")
+    _, errs = store.query("SELECT input, reason FROM errors")
+    store.close()
+    assert [u.rsplit("/", 1)[1] for (u,) in urls] == ["0", "1", "2", "3"]
+    assert len(errs) == 1 and errs[0][0].endswith("/gone") and "404" in errs[0][1]

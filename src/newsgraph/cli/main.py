@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from newsgraph import __version__
-from newsgraph.cli import analyze, export, ingest, query, schema, stages
+from newsgraph.cli import analyze, brief, export, ingest, query, schema, stages
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,7 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"newsgraph {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in (analyze, ingest, export, schema, stages):
+    for module in (analyze, brief, ingest, export, schema, stages):
         module.add_parser(sub)
     query.add_parsers(sub)
     return parser

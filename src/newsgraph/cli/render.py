@@ -110,4 +110,20 @@ def render_text(doc: Document, *, explain: bool = False) -> str:
             if explain:
                 lines.append(_wrap(f"“{ev.trigger}” in: {ev.text}", "      "))
                 lines.append(_wrap(f"rule {ev.rule}", "      "))
+    if doc.scenarios:
+        lines.append("")
+        lines.append("Scenarios")
+        for sc in doc.scenarios:
+            lines.append(_wrap(sc.question or "(options)", "  - "))
+            for o in sc.options:
+                lines.append(_wrap(f"{o.label}. {o.text}", "      "))
+            for a in sc.assessments:
+                lines.append(
+                    _wrap(f"option {a.option}: {a.judgement.upper()} ({a.text})", "      ")
+                )
+            if sc.conclusion is not None:
+                concl = sc.conclusion
+                picked = next((o.text for o in sc.options if o.label == concl.option), None)
+                what = f" → option {concl.option}: {picked}" if picked else ""
+                lines.append(_wrap(f"CONCLUSION: {concl.text}{what}", "      "))
     return "\n".join(lines) + "\n"

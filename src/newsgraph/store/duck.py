@@ -11,15 +11,15 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
-import numpy as np
-import pyarrow as pa
 
-from newsgraph.store import stories
 from newsgraph.store.base import Stored, StoreError
 from newsgraph.store.rows import SCHEMA, Rows, document_rows
+
+if TYPE_CHECKING:
+    import numpy as np
 
 SCHEMA_VERSION = 1
 
@@ -83,6 +83,8 @@ class DuckStore:
         return {k for (k,) in got}
 
     def write(self, batch: Sequence[Stored]) -> int:
+        from newsgraph.store import stories  # numpy: only for writing
+
         now = datetime.now(UTC).replace(tzinfo=None)
         rows: Rows = {t: [] for t in SCHEMA}
         added = 0
@@ -136,6 +138,10 @@ class DuckStore:
 
     def _story_for(self, sig: np.ndarray, local: dict[str, tuple[np.ndarray, str]]) -> str | None:
         """The story of the most similar stored (or batch) document, if similar enough."""
+        import numpy as np
+
+        from newsgraph.store import stories
+
         hashes = stories.bands(sig)
         cands = self.con.execute(
             "SELECT DISTINCT s.doc_id, s.signature, d.story_id FROM bands b "
@@ -158,6 +164,8 @@ class DuckStore:
         return best[1] if best else None
 
     def _insert(self, table: str, values: list[tuple[Any, ...]]) -> None:
+        import pyarrow as pa
+
         cols = [c for c, _ in SCHEMA[table]]
         arrow = pa.table(
             {c: list(col) for c, col in zip(cols, zip(*values, strict=True), strict=True)}

@@ -1,0 +1,80 @@
+"""``newsgraph brief PATH|URL``: one article as a page a person can read and share."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from newsgraph.brief import brief_of, render_html, render_markdown
+from newsgraph.cli.analyze import _date_arg
+from newsgraph.errors import InputError, PipelineError
+from newsgraph.inputs import resolve
+from newsgraph.pipeline import Pipeline, RawPage
+
+
+def add_parser(sub: Any) -> None:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "brief",
+        help="one article as a brief: actors, quotes, claims, events and scenarios (md or html)",
+        description="Analyse one page and write its brief: title, authors and date; the actors; "
+        "what each speaker said; contested claims; events (asserted first); scenarios. The HTML "
+        "form is one self-contained file whose items link to their highlighted spans.",
+    )
+    p.add_argument("input", metavar="PATH|URL", help="the page (a file, a URL, or - for stdin)")
+    p.add_argument("--format", choices=("md", "html"), default="md")
+    p.add_argument("--out", metavar="FILE", help="write the brief there instead of standard output")
+    p.add_argument(
+        "--published",
+        metavar="YYYY-MM-DD",
+        type=_date_arg,
+        help="publication date if the page gives none",
+    )
+    p.add_argument("--allow-private", action="store_true", help="allow URLs on private addresses")
+    p.add_argument("--actors", nargs="+", action="extend", default=[], metavar="FILE",
+                   help="PETRARCH/Phoenix actor dictionaries, as for analyze")  # fmt: skip
+    p.add_argument("--verbs", nargs="+", action="extend", default=[], metavar="FILE",
+                   help="verb pattern files, as for analyze")  # fmt: skip
+    p.set_defaults(run=run)
+
+
+def _error(msg: str) -> int:
+    print(f"newsgraph: error: {msg}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    options: dict[str, dict[str, Any]] = {}
+    if args.actors:
+        options["actors.v1"] = {"dictionaries": args.actors}
+    if args.verbs:
+        options["events.v1"] = {"verbs": args.verbs}
+    try:
+        pipeline = Pipeline.from_names(None, options)
+    except (PipelineError, InputError) as exc:
+        return _error(str(exc))
+    pages = list(resolve(args.input, allow_private=args.allow_private))
+    if len(pages) != 1:
+        return _error(f"{args.input}: brief takes one page; use analyze for folders")
+    page = pages[0]
+    if isinstance(page, InputError):
+        return _error(f"{page.source or args.input}: {page}")
+    if args.published and page.published is None:
+        page = RawPage(**{**page.__dict__, "published": args.published})
+    try:
+        doc = pipeline(page)
+    except InputError as exc:
+        return _error(f"{args.input}: {exc}")
+    brief = brief_of(doc)
+    text = render_html(brief) if args.format == "html" else render_markdown(brief)
+    if args.out:
+        out = Path(args.out)
+        if not out.parent.is_dir():
+            return _error(f"{args.out}: folder {str(out.parent)!r} does not exist")
+        tmp = out.with_name(out.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(out)
+    else:
+        sys.stdout.write(text)
+    return 0

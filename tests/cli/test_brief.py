@@ -1,0 +1,232 @@
+"""``newsgraph brief``: Markdown and a self-contained, script-free HTML page."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from newsgraph.cli.main import main
+from tests.conftest import EXAMPLES, SEED, needs_seed
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="Chromium is not installed (Debian package chromium; .ci/run installs it)",
+)
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+HOSTILE = """<!DOCTYPE html><html><head><title>Harbour <script>document.title='pwned'</script>
+chief quits <img src=x onerror="document.body.innerHTML='pwned'"></title></head><body><article>
+<h1>Harbour chief quits <script>alert(1)</script></h1>
+<p>The harbour chief of Tesslin resigned on Monday after a row with the council, officials said.</p>
+<p>“I will not be a scapegoat <script>fetch('https://evil.example/x')</script> for the council,”
+said Ivo Rask, the outgoing chief. <a href="javascript:alert(2)">Read more</a></p>
+<p>“<img src=x onerror=alert(3)> The port <b onclick="alert(4)">is safe</b>,” said Mara Olsen,
+a spokeswoman for the council. The council will either appoint a new chief next month or ask
+the deputy to stay on. The latter seems more likely.</p>
+</article></body></html>"""
+
+
+# A scraped plain-text copy keeps markup as text: the brief must show it, never run it.
+HOSTILE_TEXT = (
+    "Harbour chief quits <script>document.title='pwned'</script>\n\n"
+    "The harbour chief of Tesslin resigned on Monday after a row with the council, officials "
+    "said.\n\n"
+    "“I will not be a scapegoat <script>document.body.innerHTML='pwned'</script> for the "
+    "council,” said Ivo Rask, the outgoing chief, in a post linked as javascript:alert(2).\n\n"
+    "“The port <b onclick=alert(4)>is safe</b>,” said Mara Olsen, a spokeswoman for the council.\n"
+)
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def brief(tmp_path: Path, page: Path, fmt: str) -> str:
+    out = tmp_path / f"brief.{fmt}"
+    assert main(["brief", str(page), "--format", fmt, "--out", str(out)]) == 0
+    return out.read_text(encoding="utf-8")
+
+
+def test_markdown_has_every_section(tmp_path: Path) -> None:
+    md = brief(tmp_path, EXAMPLES / "harbour-analysis.html", "md")
+    for title in (
+        "## Actors",
+        "## What each speaker said",
+        "## Contested claims",
+        "## Events",
+        "## Scenarios",
+    ):
+        assert title in md
+    assert md.startswith("# ")
+
+
+def test_html_is_self_contained_and_every_link_has_its_span(tmp_path: Path) -> None:
+    html = brief(tmp_path, EXAMPLES / "harbour-analysis.html", "html")
+    p = _Tags()
+    p.feed(html)
+    ids = {a["id"] for _, a in p.tags if a.get("id")}
+    links = [a["href"] for t, a in p.tags if t == "a" and a.get("href")]
+    assert links and all(h is not None and h.startswith("#") and h[1:] in ids for h in links)
+    assert not [t for t, a in p.tags if t in ("script", "link", "img", "iframe") or a.get("src")]
+    assert "Content-Security-Policy" in html
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("hostile.html", HOSTILE), ("hostile.txt", HOSTILE_TEXT)]
+)
+def test_a_hostile_page_stays_text(tmp_path: Path, name: str, content: str) -> None:
+    page = tmp_path / name
+    page.write_text(content, encoding="utf-8")
+    html = brief(tmp_path, page, "html")
+    p = _Tags()
+    p.feed(html)
+    assert not [t for t, _ in p.tags if t in ("script", "img", "iframe", "object", "embed")]
+    for _, attrs in p.tags:
+        assert not any(k.startswith("on") for k in attrs), attrs
+        assert not any((v or "").strip().lower().startswith("javascript:") for v in attrs.values())
+    if name.endswith(".txt"):
+        assert "&lt;script&gt;" in html and "javascript:alert" in html  # shown, as text
+    md = brief(tmp_path, page, "md")
+    assert "<script>" not in md and "<img" not in md
+
+
+def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", str(tmp_path / "missing.html")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("newsgraph: error:") and "\n" not in err
+
+
+def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
+    """Width, height and rows of an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes)."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, height, ctype = 8, b"", 0, 0, 6
+    while pos < len(data):
+        (n,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + n]
+        if kind == b"IHDR":
+            width, height, depth, ctype = struct.unpack(">IIBB", body[:10])
+            assert depth == 8 and ctype in (2, 6)
+        elif kind == b"IDAT":
+            idat += body
+        pos += 12 + n
+    bpp = 4 if ctype == 6 else 3
+    raw = zlib.decompress(idat)
+    stride = width * bpp
+    rows: list[bytes] = []
+    prev = bytearray(stride)
+    for y in range(height):
+        f = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b = prev[i]
+            c = prev[i - bpp] if i >= bpp else 0
+            if f == 1:
+                line[i] = (line[i] + a) & 255
+            elif f == 2:
+                line[i] = (line[i] + b) & 255
+            elif f == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif f == 4:
+                pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        rows.append(bytes(line if bpp == 3 else bytes(v for k, v in enumerate(line) if k % 4 != 3)))
+        prev = line
+    return width, height, rows
+
+
+def _count(rows: list[bytes], rgb: tuple[int, int, int]) -> int:
+    target = bytes(rgb)
+    return sum(row.count(target) for row in rows)
+
+
+@needs_chromium
+def test_the_brief_renders_in_chromium_with_highlights_and_sections(tmp_path: Path) -> None:
+    html_path = tmp_path / "brief.html"
+    html_path.write_text(
+        brief(tmp_path, EXAMPLES / "harbour-analysis.html", "html"), encoding="utf-8"
+    )
+    shot = tmp_path / "shot.png"
+    assert CHROMIUM is not None
+    run = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
+         "--window-size=1400,2400", f"--screenshot={shot}", html_path.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert shot.is_file(), run.stderr[-2000:]
+    console = [
+        ln
+        for ln in run.stderr.splitlines()
+        if "CONSOLE" in ln or "Uncaught" in ln or "Refused" in ln
+    ]
+    assert not console, console
+    _w, _h, rows = _png_pixels(shot.read_bytes())
+    assert _count(rows, (0xFF, 0xF2, 0xB3)) > 500  # quotes highlighted
+    assert _count(rows, (0xD7, 0xF5, 0xDC)) > 200  # events highlighted
+    dom = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'p2'}", "--dump-dom", html_path.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    ).stdout  # fmt: skip
+    for part in ("part-actors", "part-what", "part-contested", "part-events", "part-scenarios"):
+        assert f'id="{part}"' in dom
+    assert dom.count("<mark") > 10
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("name", "content"), [("hostile.html", HOSTILE), ("hostile.txt", HOSTILE_TEXT)]
+)
+def test_a_hostile_page_runs_nothing_in_chromium(tmp_path: Path, name: str, content: str) -> None:
+    page = tmp_path / name
+    page.write_text(content, encoding="utf-8")
+    html_path = tmp_path / "brief.html"
+    html_path.write_text(brief(tmp_path, page, "html"), encoding="utf-8")
+    assert CHROMIUM is not None
+    run = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
+         "--dump-dom", html_path.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    dom = run.stdout
+    assert "<mark" in dom  # the brief rendered
+    assert re.search(r"<title>\s*pwned\s*</title>", dom) is None  # no script set the title
+    assert re.search(r"<body[^>]*>\s*pwned", dom) is None  # no handler replaced the page
+    assert not [
+        ln for ln in run.stderr.splitlines() if "Refused to execute" in ln or "Uncaught" in ln
+    ]
+
+
+@needs_seed
+@needs_chromium
+def test_the_seed_brief_opens_without_console_errors(tmp_path: Path) -> None:
+    html_path = tmp_path / "seed.html"
+    html_path.write_text(brief(tmp_path, SEED, "html"), encoding="utf-8")
+    assert CHROMIUM is not None
+    run = subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
+         "--dump-dom", html_path.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert "<mark" in run.stdout
+    errors = [
+        ln
+        for ln in run.stderr.splitlines()
+        if "CONSOLE" in ln and ("ERROR" in ln or "Uncaught" in ln)
+    ]
+    assert not errors, errors
