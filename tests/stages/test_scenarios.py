@@ -35,6 +35,8 @@ def test_a_numbered_list_one_a_line_with_ordinal_assessments() -> None:
     for o in s.options:
         assert text[o.start : o.end] == o.text
     assert [(a.option, a.judgement) for a in s.assessments] == [("1", "unlikely"), ("2", "risky")]
+    assert all(text[a.start : a.end] == a.text for a in s.assessments)
+    assert text[s.start : s.start + len(s.question)] == s.question
 
 
 def test_markers_run_together_on_one_line_are_dropped_from_the_options() -> None:
@@ -71,6 +73,7 @@ def test_either_or_and_the_latter() -> None:
     ]
     assert s.conclusion is not None and s.conclusion.option == "2"
     assert s.conclusion.text == "The smart money is on the latter."
+    assert text[s.conclusion.start : s.conclusion.end] == s.conclusion.text
 
 
 def test_the_former_and_this_option() -> None:

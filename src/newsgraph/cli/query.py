@@ -123,14 +123,16 @@ def q_search(a: argparse.Namespace) -> Query:
     if a.quotes:
         sql = (
             "SELECT score, q.published, coalesce(q.speaker, q.speaker_text) AS speaker, q.text, "
-            "d.title FROM (SELECT *, fts_main_quotes.match_bm25(uid, ?) AS score FROM quotes) q "
+            "d.title FROM (SELECT doc_id, published, speaker, speaker_text, text, start_char, "
+            "fts_main_quotes.match_bm25(uid, ?) AS score FROM quotes) q "
             "JOIN documents d USING (doc_id) WHERE score IS NOT NULL "
             "ORDER BY score DESC LIMIT ?"
         )
         return sql, [a.text, a.limit]
     sql = (
         "SELECT score, published, title, url, path, story_id FROM "
-        "(SELECT *, fts_main_documents.match_bm25(doc_id, ?) AS score FROM documents) "
+        "(SELECT doc_id, published, title, url, path, story_id, "
+        "fts_main_documents.match_bm25(doc_id, ?) AS score FROM documents) "
         "WHERE score IS NOT NULL ORDER BY score DESC LIMIT ?"
     )
     return sql, [a.text, a.limit]
@@ -203,7 +205,7 @@ def _runner(name: str) -> Callable[[argparse.Namespace], int]:
         db = a.db or default_db()
         try:
             sql, params = COMMANDS[name][1](a)
-            store = open_store(db, read_only=True)
+            store = open_store(db, read_only=True, search=name in ("search", "sql"))
             try:
                 cols, rows = store.query(sql, params)
             finally:

@@ -22,6 +22,7 @@ def default_db() -> str:
     return os.environ.get("NEWSGRAPH_DB") or "newsgraph.duckdb"
 
 
-def open_store(path: str | Path, *, read_only: bool = False) -> Store:
-    """The store at ``path`` (created unless ``read_only``)."""
-    return DuckStore(Path(path), read_only=read_only)
+def open_store(path: str | Path, *, read_only: bool = False, search: bool = True) -> Store:
+    """The store at ``path`` (created unless ``read_only``); ``search=False`` skips loading
+    the full-text search extension for a read-only store that will not search."""
+    return DuckStore(Path(path), read_only=read_only, search=search)

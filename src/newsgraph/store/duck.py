@@ -33,7 +33,7 @@ def fts_extension() -> str:
 class DuckStore:
     """newsgraph's tables in one DuckDB file (see docs/store.md)."""
 
-    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: Path, *, read_only: bool = False, search: bool = True) -> None:
         self.path = str(path)
         if read_only and not path.exists():
             raise StoreError(
@@ -47,10 +47,13 @@ class DuckStore:
                 f"{path}: cannot open the database ({first}); is another newsgraph process "
                 "writing to it?"
             ) from None
-        try:
-            self.con.execute(f"LOAD '{fts_extension()}'")
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot load DuckDB's full-text search extension ({exc})") from None
+        if search or not read_only:  # the extension costs ~45 ms to load: only when needed
+            try:
+                self.con.execute(f"LOAD '{fts_extension()}'")
+            except duckdb.Error as exc:
+                raise StoreError(
+                    f"cannot load DuckDB's full-text search extension ({exc})"
+                ) from None
         if not read_only:
             self._create()
         elif not self._has_table("documents"):

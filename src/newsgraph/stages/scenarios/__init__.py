@@ -35,7 +35,9 @@ class ScenariosStage:
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         parsed = parse_of(doc)
-        sentences = [(s.start_char, s.end_char) for s in parsed.sents if s.text.strip()]
+        sentences = [
+            _trimmed(text, s.start_char, s.end_char) for s in parsed.sents if s.text.strip()
+        ]
         found = numbered_lists(text) + colon_lists(text) + one_and_another(text)
         taken = [(f.q_start, f.options[-1][2]) for f in found]
         for f in either_or(text, sentences):
@@ -43,7 +45,7 @@ class ScenariosStage:
                 found.append(f)
         found.sort(key=lambda f: f.q_start)
         scenarios = [_scenario(text, f, n) for n, f in enumerate(found, 1)]
-        _assess(text, sentences, found, scenarios)
+        _assess(text, sentences, scenarios)
         doc.scenarios = scenarios
         return doc
 
@@ -62,9 +64,7 @@ def _scenario(text: str, f: Found, n: int) -> Scenario:
     )
 
 
-def _assess(
-    text: str, sentences: list[tuple[int, int]], found: list[Found], scenarios: list[Scenario]
-) -> None:
+def _assess(text: str, sentences: list[tuple[int, int]], scenarios: list[Scenario]) -> None:
     """Attach each later sentence that judges an option to the latest scenario before it."""
     last_option: dict[str, str] = {}
     for s, e in sentences:
@@ -78,19 +78,25 @@ def _assess(
             continue
         label = _which(sentence, sc, last_option.get(sc.id))
         if label is None:
-            # "the latter" may reach back to an earlier either/or
             continue
         last_option[sc.id] = label
         if assess.concludes(sentence):
             if sc.conclusion is None:
-                sc.conclusion = Conclusion(option=label, text=sentence.strip(), start=s, end=e)
+                sc.conclusion = Conclusion(option=label, text=sentence, start=s, end=e)
             continue
         verdict = assess.judgement(sentence)
         if verdict is not None:
             sc.assessments.append(
-                Assessment(option=label, judgement=verdict, text=sentence.strip(), start=s, end=e)
+                Assessment(option=label, judgement=verdict, text=sentence, start=s, end=e)
             )
-    del found
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _sentence_index(sentences: list[tuple[int, int]], pos: int) -> int:
