@@ -303,3 +303,27 @@ def test_feeds_and_url_lists_fetch_their_pages(tmp_path: Path) -> None:
     store.close()
     assert [u.rsplit("/", 1)[1] for (u,) in urls] == ["0", "1", "2", "3"]
     assert len(errs) == 1 and errs[0][0].endswith("/gone") and "404" in errs[0][1]
+
+
+@pytest.mark.skipif(not (SHARED / "seed").is_dir(), reason="the seed page is not here (../shared)")
+def test_the_seed_and_an_html_copy_are_one_story_with_two_sources(tmp_path: Path) -> None:
+    from html import escape
+
+    seed = SHARED / "seed" / "000_729c926d7b373cb7.txt"
+    lines = seed.read_text(encoding="utf-8").split("\n\n")
+    body = "".join(f"<p>{escape(p.strip())}</p>" for p in lines[1:] if p.strip())
+    page = (
+        f"<html><head><title>{escape(lines[0].strip())}</title></head><body><nav>Home | World"
+        f"</nav><article><h1>{escape(lines[0].strip())}</h1>{body}</article>"
+        "<footer>© A syndicating site</footer></body></html>"
+    )
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "copy.html").write_text(page, encoding="utf-8")
+    (tmp_path / "in" / "seed.txt").write_bytes(seed.read_bytes())
+    db = tmp_path / "s.duckdb"
+    assert ingest(str(tmp_path / "in"), "--db", str(db)) == 0
+    store = open_store(db, read_only=True)
+    _, docs = store.query("SELECT count(*) FROM documents")
+    _, stories = store.query("SELECT n_documents, n_sources FROM stories")
+    store.close()
+    assert docs == [(2,)] and stories == [(2, 2)]
