@@ -17,23 +17,13 @@ import pytest
 
 from newsgraph.cli.main import main
 from newsgraph.store import open_store
+from newsgraph.store.base import TABLES
 from newsgraph.store.gdelt import FIELDS
 from tests.conftest import EXAMPLES, SHARED
 from tests.store.corpus import write_corpus
 
 N_EXAMPLES = sum(1 for p in EXAMPLES.rglob("*") if p.suffix in (".html", ".htm", ".txt", ".gz"))
 N_DOCS = N_EXAMPLES + 12
-TABLES = (
-    "documents",
-    "entities",
-    "mentions",
-    "quotes",
-    "claims",
-    "events",
-    "stories",
-    "errors",
-    "inputs",
-)
 
 
 def counts(db: Path) -> dict[str, int]:
