@@ -263,3 +263,19 @@ def test_events_carried_by_nouns(text: str, expected: set[tuple[str, str, str, s
 def test_a_noun_a_verb_already_used_is_not_coded_twice() -> None:
     doc = events("Norway held talks with Sweden.")
     assert len(doc.events) == 1 and doc.events[0].rule.startswith("verbs.tsv")
+
+
+def test_a_pronoun_that_names_a_phrase_holding_itself_ends() -> None:
+    # "you were … part of a tiny crew, maybe just you": "you" is identified with a phrase that
+    # contains "you" again; resolving it must stop, not recurse.
+    from newsgraph.stages.actors import MENTIONS
+    from newsgraph.stages.events.arguments import Actors
+    from newsgraph.stages.nlp import parse_of
+
+    text = "Be yourself, they say. You are you, and nobody else is."
+    doc = ActorsStage()(_NLP(Document(id="t", article=Article(text=text))))
+    parsed = parse_of(doc)
+    actors = Actors(parsed, doc._scratch.get(MENTIONS, []), {}, {})
+    for tok in parsed:
+        if tok.lower_ == "you":
+            assert actors.of_phrase(tok) == []

@@ -63,6 +63,7 @@ class Actors:
         self.mentions = sorted(mentions, key=lambda x: x[0].i)
         self._starts = [m.i for m, _ in self.mentions]
         self._nationalities: dict[str, str | None] = {}
+        self._resolving: set[int] = set()
         self.at: dict[int, tuple[ActorMention, str]] = {}
         for m, eid in self.mentions:
             for i in range(m.i, m.j):
@@ -74,18 +75,23 @@ class Actors:
 
     def of_phrase(self, head: Token) -> list[Actor]:
         """The actors the phrase headed by ``head`` names, one per conjunct."""
-        out: list[Actor] = []
-        members = [head, *head.conjuncts]
-        for (
-            child
-        ) in head.children:  # "The US, Russia, and Switzerland": a list parsed as apposition
-            if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
-                members += [child, *child.conjuncts]
-        for h in members:
-            for a in self._one(h):
-                if all(a.entity != b.entity for b in out):
-                    out.append(a)
-        return out
+        if head.i in self._resolving:  # "they" inside the very phrase it would refer to
+            return []
+        self._resolving.add(head.i)
+        try:
+            out: list[Actor] = []
+            members = [head, *head.conjuncts]
+            for child in head.children:
+                # "The US, Russia, and Switzerland": a list parsed as apposition
+                if child.dep_ == "appos" and any(c.dep_ == "conj" for c in child.children):
+                    members += [child, *child.conjuncts]
+            for h in members:
+                for a in self._one(h):
+                    if all(a.entity != b.entity for b in out):
+                        out.append(a)
+            return out
+        finally:
+            self._resolving.discard(head.i)
 
     def _one(self, h: Token) -> list[Actor]:
         hit = self.at.get(h.i)
