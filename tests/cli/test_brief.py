@@ -112,6 +112,16 @@ def test_bad_input_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert err.startswith("newsgraph: error:") and "\n" not in err
 
 
+def _dump_dom(page: Path, profile: Path) -> subprocess.CompletedProcess[str]:
+    """Headless Chromium loads ``page`` and prints its DOM; stderr carries the console."""
+    assert CHROMIUM is not None
+    return subprocess.run(
+        [CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--enable-logging=stderr",
+         "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
 def _png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
     """Width, height and rows of an 8-bit RGB/RGBA non-interlaced PNG (what Chromium writes)."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -179,10 +189,7 @@ def test_the_brief_renders_in_chromium_with_highlights_and_sections(tmp_path: Pa
     _w, _h, rows = _png_pixels(shot.read_bytes())
     assert _count(rows, (0xFF, 0xF2, 0xB3)) > 500  # quotes highlighted
     assert _count(rows, (0xD7, 0xF5, 0xDC)) > 200  # events highlighted
-    dom = subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'p2'}", "--dump-dom", html_path.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    ).stdout  # fmt: skip
+    dom = _dump_dom(html_path, tmp_path / "p2").stdout
     for part in ("part-actors", "part-what", "part-contested", "part-events", "part-scenarios"):
         assert f'id="{part}"' in dom
     assert dom.count("<mark") > 10
@@ -197,12 +204,7 @@ def test_a_hostile_page_runs_nothing_in_chromium(tmp_path: Path, name: str, cont
     page.write_text(content, encoding="utf-8")
     html_path = tmp_path / "brief.html"
     html_path.write_text(brief(tmp_path, page, "html"), encoding="utf-8")
-    assert CHROMIUM is not None
-    run = subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
-         "--dump-dom", html_path.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    run = _dump_dom(html_path, tmp_path / "profile")
     dom = run.stdout
     assert "<mark" in dom  # the brief rendered
     assert re.search(r"<title>\s*pwned\s*</title>", dom) is None  # no script set the title
@@ -217,12 +219,7 @@ def test_a_hostile_page_runs_nothing_in_chromium(tmp_path: Path, name: str, cont
 def test_the_seed_brief_opens_without_console_errors(tmp_path: Path) -> None:
     html_path = tmp_path / "seed.html"
     html_path.write_text(brief(tmp_path, SEED, "html"), encoding="utf-8")
-    assert CHROMIUM is not None
-    run = subprocess.run(
-        [CHROMIUM, *FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--enable-logging=stderr",
-         "--dump-dom", html_path.as_uri()],
-        capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
+    run = _dump_dom(html_path, tmp_path / "profile")
     assert "<mark" in run.stdout
     errors = [
         ln

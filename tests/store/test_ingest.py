@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from newsgraph.cli.export import EXPORTED
 from newsgraph.cli.main import main
 from newsgraph.store import open_store
 from newsgraph.store.base import TABLES
@@ -114,16 +115,7 @@ def test_parquet_export_reads_back(built: Path, tmp_path: Path) -> None:
     assert main(["export", "--db", str(built), "--format", "parquet", "--out", str(out)]) == 0
     want = counts(built)
     con = duckdb.connect()
-    for table in (
-        "documents",
-        "entities",
-        "mentions",
-        "quotes",
-        "claims",
-        "events",
-        "stories",
-        "errors",
-    ):
+    for table in EXPORTED:
         got = con.execute(
             f"SELECT count(*) FROM read_parquet('{out / (table + '.parquet')}')"
         ).fetchone()
