@@ -79,6 +79,18 @@ def test_queries_answer_in_each_format(built: Path, capsys: pytest.CaptureFixtur
     assert json.loads(capsys.readouterr().out) == [{"n": N_DOCS}]
 
 
+def test_a_query_command_loads_neither_the_pipeline_nor_the_model(built: Path) -> None:
+    """Query commands start fast: spaCy, trafilatura and pydantic stay unimported."""
+    script = (
+        "import sys; from newsgraph.cli.main import main;"
+        "code = main(['sql', 'SELECT count(*) FROM fts_main_documents.docs',"
+        f" '--db', {str(built)!r}]);"
+        "print(code, sorted(m for m in ('spacy', 'trafilatura', 'pydantic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines()[-1] == "0 []", out.stderr
+
+
 def test_sql_is_read_only_and_errors_are_one_line(
     built: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -24,13 +24,7 @@ from newsgraph.pipeline import Pipeline, RawPage
 from newsgraph.stages.extract import normalise_date
 
 
-def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser(
-        "analyze",
-        help="analyse pages (files, folders, URLs, - for stdin) and print newsgraph/1 records",
-        description="Analyse news pages: HTML or plain-text files (gzip too), folders of "
-        "them, URLs, or - for standard input.",
-    )
+def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("inputs", nargs="*", metavar="PATH|URL|-", help="pages to analyse")
     p.add_argument(
         "--jsonl",

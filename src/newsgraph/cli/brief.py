@@ -14,14 +14,7 @@ from newsgraph.inputs import resolve
 from newsgraph.pipeline import Pipeline, RawPage
 
 
-def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser(
-        "brief",
-        help="one article as a brief: actors, quotes, claims, events and scenarios (md or html)",
-        description="Analyse one page and write its brief: title, authors and date; the actors; "
-        "what each speaker said; contested claims; events (asserted first); scenarios. The HTML "
-        "form is one self-contained file whose items link to their highlighted spans.",
-    )
+def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("input", metavar="PATH|URL", help="the page (a file, a URL, or - for stdin)")
     p.add_argument("--format", choices=("md", "html"), default="md")
     p.add_argument("--out", metavar="FILE", help="write the brief there instead of standard output")

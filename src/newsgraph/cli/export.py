@@ -6,7 +6,7 @@ import argparse
 import csv
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from newsgraph.store import Store, StoreError, default_db, gdelt, open_store
 
@@ -14,14 +14,7 @@ EXPORTED = ("documents", "entities", "mentions", "quotes", "claims", "events", "
 MODES = ("asserted", "future", "hypothetical", "negated", "reported")
 
 
-def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser(
-        "export",
-        help="export a database: newsgraph/1 JSON lines, Parquet tables or GDELT 2.0 events",
-        description="jsonl: one newsgraph/1 document a line (to --out or standard output); "
-        "parquet: one file per table in the folder --out; gdelt: the GDELT 2.0 Events table, "
-        "tab-separated, 61 fields, no header (to --out or standard output).",
-    )
+def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--db", default=None, help="the database (default: $NEWSGRAPH_DB or ./newsgraph.duckdb)"
     )

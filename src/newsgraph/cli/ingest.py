@@ -31,13 +31,7 @@ def _size(value: str) -> int:
     return n
 
 
-def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser(
-        "ingest",
-        help="analyse folders, WARC files, feeds, URL lists or JSON lines into a database",
-        description="Analyse pages and store them in a DuckDB database. Inputs already in the "
-        "database are skipped, so a run can be repeated or resumed after it was stopped.",
-    )
+def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "sources",
         nargs="*",

@@ -151,61 +151,57 @@ def q_sql(a: argparse.Namespace) -> Query:
     return a.query, []
 
 
-COMMANDS: dict[str, tuple[str, Callable[[argparse.Namespace], Query]]] = {
-    "quotes": ("quotes by speaker, newest first", q_quotes),
-    "events": ("events by source, target, date and mode", q_events),
-    "actors": ("the actors most mentioned", q_actors),
-    "relations": (
-        "events between two actors by period: counts by QuadClass, mean Goldstein",
-        q_relations,
-    ),
-    "search": ("full-text search over article text (or quotes, --quotes)", q_search),
-    "sql": ("run a read-only SQL query", q_sql),
+QUERIES: dict[str, Callable[[argparse.Namespace], Query]] = {
+    "quotes": q_quotes,
+    "events": q_events,
+    "actors": q_actors,
+    "relations": q_relations,
+    "search": q_search,
+    "sql": q_sql,
 }
 
 
-def add_parsers(sub: Any) -> None:
-    for name, (help_text, _q) in COMMANDS.items():
-        p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
-        if name == "quotes":
-            p.add_argument("--speaker", help="part of the speaker's name")
-            p.add_argument("--since", type=_date, help="published on or after this date")
-            p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
-        elif name == "events":
-            p.add_argument("--source", help="source actor code or its start (CHN, CHNGOV)")
-            p.add_argument("--target", help="target actor code or its start")
-            p.add_argument("--since", type=_date, help="on or after this date")
-            p.add_argument(
-                "--mode", choices=("asserted", "future", "hypothetical", "negated", "reported")
-            )
-            p.add_argument("--code", help="CAMEO code or its start (04, 042)")
-        elif name == "actors":
-            p.add_argument("--top", type=int, default=20, help="how many (default 20)")
-            p.add_argument(
-                "--kind", choices=("person", "organization", "country", "location", "group")
-            )
-        elif name == "relations":
-            p.add_argument("actor1", help="an actor code or its start (CHN)")
-            p.add_argument("actor2", help="an actor code or its start (RUS)")
-            p.add_argument("--by", choices=("day", "month", "year"), default="month")
-            p.add_argument("--one-way", action="store_true", help="only actor1 → actor2")
-        elif name == "search":
-            p.add_argument("text", help="words to look for")
-            p.add_argument(
-                "--quotes", action="store_true", help="search quotes instead of articles"
-            )
-        elif name == "sql":
-            p.add_argument("query", help='a read-only query, e.g. "SELECT count(*) FROM events"')
-        _common(p)
-        p.set_defaults(run=_runner(name))
+def configure(p: argparse.ArgumentParser, name: str) -> None:
+    if name == "quotes":
+        p.add_argument("--speaker", help="part of the speaker's name")
+        p.add_argument("--since", type=_date, help="published on or after this date")
+        p.add_argument("--kind", choices=("direct", "mixed", "indirect"))
+    elif name == "events":
+        p.add_argument("--source", help="source actor code or its start (CHN, CHNGOV)")
+        p.add_argument("--target", help="target actor code or its start")
+        p.add_argument("--since", type=_date, help="on or after this date")
+        p.add_argument(
+            "--mode", choices=("asserted", "future", "hypothetical", "negated", "reported")
+        )
+        p.add_argument("--code", help="CAMEO code or its start (04, 042)")
+    elif name == "actors":
+        p.add_argument("--top", type=int, default=20, help="how many (default 20)")
+        p.add_argument("--kind", choices=("person", "organization", "country", "location", "group"))
+    elif name == "relations":
+        p.add_argument("actor1", help="an actor code or its start (CHN)")
+        p.add_argument("actor2", help="an actor code or its start (RUS)")
+        p.add_argument("--by", choices=("day", "month", "year"), default="month")
+        p.add_argument("--one-way", action="store_true", help="only actor1 → actor2")
+    elif name == "search":
+        p.add_argument("text", help="words to look for")
+        p.add_argument("--quotes", action="store_true", help="search quotes instead of articles")
+    elif name == "sql":
+        p.add_argument("query", help='a read-only query, e.g. "SELECT count(*) FROM events"')
+    _common(p)
+    p.set_defaults(run=_runner(name))
+
+
+def _needs_search(name: str, sql: str) -> bool:
+    """Only `search`, and SQL that calls the full-text index, pay for loading the extension."""
+    return name == "search" or (name == "sql" and "fts_" in sql.lower())
 
 
 def _runner(name: str) -> Callable[[argparse.Namespace], int]:
     def run(a: argparse.Namespace) -> int:
         db = a.db or default_db()
         try:
-            sql, params = COMMANDS[name][1](a)
-            store = open_store(db, read_only=True, search=name in ("search", "sql"))
+            sql, params = QUERIES[name](a)
+            store = open_store(db, read_only=True, search=_needs_search(name, sql))
             try:
                 cols, rows = store.query(sql, params)
             finally:

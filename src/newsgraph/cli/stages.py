@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from newsgraph import registry
 from newsgraph.config import DEFAULT_PIPELINE
 from newsgraph.errors import PipelineError
 
 
-def add_parser(sub: Any) -> None:
-    p: argparse.ArgumentParser = sub.add_parser(
-        "stages", help="list the registered pipeline stages (built-in and plugins)"
-    )
+def configure(p: argparse.ArgumentParser) -> None:
     p.set_defaults(run=run)
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsgraph.errors import NewsgraphError
-from newsgraph.model import Document
+
+if TYPE_CHECKING:  # the model (pydantic) is not needed to query a store
+    from newsgraph.model import Document
 
 TABLES = (
     "documents",

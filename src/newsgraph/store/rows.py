@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsgraph.model import Document
+if TYPE_CHECKING:  # the model (pydantic) is not needed to query a store
+    from newsgraph.model import Document
+
 
 Rows = dict[str, list[tuple[Any, ...]]]
 
