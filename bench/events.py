@@ -2,6 +2,7 @@
 
     python -m bench.events [--data DIR] [--json] [--misses N]
     python -m bench.events --suite silver [--misses N]
+    python -m bench.events --suite petrarch-unit [--peer FILE] [--misses N]
 
 Default suite: the PLOVER gold-standard sentences joined to their CAMEO manual codes
 (``events/plover_gsr_gold.jsonl``, 322 sentences). Each sentence runs through the full
@@ -22,6 +23,16 @@ happening, and speed (sentences per CPU-second of the events stage alone, beyond
 
 There is no peer coder to run in the same process (PETRARCH-2 needs Python 2 and CoreNLP);
 published figures are printed for reference and marked as such.
+
+``--suite petrarch-unit``: PETRARCH's own unit-test records (``petrarch_unittest_gold.jsonl``,
+284 records with fictional actors), coded with ``PETR.Validate.verbs.txt`` read as a user verb
+dictionary and ``PETR.Validate.actors.txt`` as a user actor dictionary (its agents and discards
+files are not read: newsgraph's own agent table codes roles). Every coded event counts, whatever
+its mode: these records test coder mechanics, not modality. A record passes when the set of
+(source, target, code) it yields equals the expected set; event-level P/R/F1 over those sets.
+``--peer FILE`` scores another coder's output on the same records with the same scorer, side
+by side: JSON lines in record order, each ``{"id": ..., "coded": [[source, target, code], ...]}``
+(PETRARCH-2 needs Python 2.7 and the records' own parse trees: run it beside this benchmark).
 
 Data: --data DIR, else $NEWSGRAPH_SHARED/data, else ../shared/data.
 """
@@ -112,10 +123,10 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 class Coder:
     """The pipeline after extraction, with the events stage timed on its own."""
 
-    def __init__(self, verbs: Sequence[str] = ()) -> None:
+    def __init__(self, verbs: Sequence[str] = (), actors: Sequence[str] = ()) -> None:
         self.nlp = NlpStage()
         self.before: list[Callable[[Document], Document]] = [
-            ActorsStage(),
+            ActorsStage(list(actors)),
             QuotesStage(),
             ClaimsStage(),
         ]
@@ -207,14 +218,128 @@ def run_gold(data: Path, misses: int, suite: str = "plover-gsr") -> dict[str, An
     }
 
 
+Triple = tuple[str, str, str]
+UNIT = "petrarch_unittest_gold.jsonl"
+
+
+def score_unit(
+    rows: Sequence[dict[str, Any]], coded: Sequence[set[Triple] | None]
+) -> dict[str, Any]:
+    """Pass rate (overall and by category) and event-level P/R/F1 of ``coded`` per record
+    (None: the coder crashed on the record, which fails it)."""
+    passed = 0
+    by_cat: dict[str, list[int]] = {}
+    tp = n_pred = n_gold = 0
+    for row, result in zip(rows, coded, strict=True):
+        gold = {(e["source"], e["target"], e["code"]) for e in row["events"]}
+        got = result or set()
+        ok = result is not None and got == gold
+        passed += ok
+        cat = by_cat.setdefault(row.get("category") or "-", [0, 0])
+        cat[0] += ok
+        cat[1] += 1
+        tp += len(got & gold)
+        n_pred += len(got)
+        n_gold += len(gold)
+    return {
+        "records": len(rows),
+        "passed": passed,
+        "pass_rate": passed / len(rows) if rows else 0.0,
+        "by_category": by_cat,
+        "events": prf(tp, n_pred, n_gold),
+    }
+
+
+def _peer(path: Path, rows: Sequence[dict[str, Any]]) -> list[set[Triple] | None]:
+    """A peer coder's output, one JSON line per record in record order (``"crashed"``: the
+    coder failed on the record)."""
+    text = path.read_text(encoding="utf-8")
+    lines = [json.loads(line) for line in text.splitlines() if line.strip()]
+    if len(lines) != len(rows) or any(
+        a.get("id") != b["id"] for a, b in zip(lines, rows, strict=False)
+    ):
+        raise SystemExit(f"bench.events: {path}: expected {len(rows)} lines in record order")
+    return [
+        None
+        if line.get("crashed")
+        else {(str(s), str(t), str(c)) for s, t, c in line.get("coded") or []}
+        for line in lines
+    ]
+
+
+def run_unit(data: Path, misses: int, peer: Path | None) -> dict[str, Any]:
+    rows = [json.loads(line) for line in (data / "events" / UNIT).read_text().splitlines()]
+    dicts = data / "events" / "petrarch2" / "dictionaries"
+    coder = Coder(
+        [str(dicts / "PETR.Validate.verbs.txt")], [str(dicts / "PETR.Validate.actors.txt")]
+    )
+    docs = coder.run([r["text"] for r in rows], [_iso(r.get("date")) for r in rows])
+    ours = [
+        {(e.source_code or "---", e.target_code or "---", e.cameo) for e in doc.events}
+        for doc in docs
+    ]
+    result: dict[str, Any] = {"newsgraph": score_unit(rows, list(ours))}
+    if peer is not None:
+        result["peer"] = score_unit(rows, _peer(peer, rows))
+    shown: list[str] = []
+    for row, got in zip(rows, ours, strict=True):
+        gold = {(e["source"], e["target"], e["code"]) for e in row["events"]}
+        if got != gold and len(shown) < misses:
+            shown.append(f"{row['id']}: gold {sorted(gold)} | ours {sorted(got)}")
+    result["misses"] = shown
+    return result
+
+
+def _print_unit(result: dict[str, Any], peer: Path | None) -> None:
+    ours = result["newsgraph"]
+    other = result.get("peer")
+    print(
+        f"petrarch-unit: {ours['records']} PETRARCH unit-test records; PETR.Validate verbs and "
+        "actors dictionaries loaded as user dictionaries; every mode counted"
+    )
+    head = "| | newsgraph |" + (" peer |" if other else "")
+    print(head)
+    print("|---|---:|" + ("---:|" if other else ""))
+
+    def row(name: str, a: str, b: str | None) -> None:
+        print(f"| {name} | {a} |" + (f" {b} |" if other else ""))
+
+    def rate(r: dict[str, Any]) -> str:
+        return f"{r['passed']}/{r['records']} ({r['pass_rate']:.1%})"
+
+    row("records passed", rate(ours), rate(other) if other else None)
+    for k in ("P", "R", "F1"):
+        row(
+            f"events {k}",
+            f"{ours['events'][k]:.3f}",
+            f"{other['events'][k]:.3f}" if other else None,
+        )
+    for cat, (ok, n) in ours["by_category"].items():
+        theirs = other["by_category"].get(cat, [0, 0]) if other else None
+        row(f"  {cat}", f"{ok}/{n}", f"{theirs[0]}/{theirs[1]}" if theirs else None)
+    if other:
+        print(f"peer: {peer} (scored here with the same scorer)")
+    else:
+        print("peer: none given (--peer FILE scores PETRARCH-2's output on these records)")
+    for line in result["misses"]:
+        print("  " + line)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m bench.events", description=__doc__.split("\n")[0])
     ap.add_argument(
         "--suite",
-        choices=tuple(SUITES),
+        choices=(*SUITES, "petrarch-unit"),
         default="plover-gsr",
         help="plover-gsr (the report set, default), silver (78 hand-checked wire sentences: "
-        "a sanity check and the set to look at failures on)",
+        "a sanity check and the set to look at failures on), petrarch-unit (PETRARCH's unit-test "
+        "records with its validation dictionaries: coder mechanics)",
+    )
+    ap.add_argument(
+        "--peer",
+        type=Path,
+        default=None,
+        help="petrarch-unit: another coder's output to score beside newsgraph's",
     )
     ap.add_argument("--data", type=Path, default=None, help="the shared data folder")
     ap.add_argument("--json", action="store_true", help="print the results as JSON")
@@ -224,6 +349,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (data / "events").is_dir():
         print(f"bench.events: {data / 'events'} not found (use --data DIR)", file=sys.stderr)
         return 2
+    if args.suite == "petrarch-unit":
+        unit = run_unit(data, args.misses, args.peer)
+        if args.json:
+            print(json.dumps(unit, indent=2))
+        else:
+            _print_unit(unit, args.peer)
+        return 0
     result = run_gold(data, args.misses, args.suite)
     if args.json:
         print(json.dumps(result, indent=2))

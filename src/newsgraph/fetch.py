@@ -89,55 +89,60 @@ def fetch(
         headers={"User-Agent": config.USER_AGENT, "Accept": "text/html,*/*;q=0.8"},
         retries=False,
     )
-    current = url
-    for _hop in range(max_redirects + 1):
-        _check_host(current, allow_private, source=url)
-        try:
-            resp = http.request(
-                "GET", current, redirect=False, preload_content=False, decode_content=True
-            )
-        except urllib3.exceptions.HTTPError as exc:
-            reason = getattr(exc, "reason", None) or exc
-            raise FetchError(f"cannot be fetched ({reason})", source=url) from None
-        try:
-            if resp.status in {301, 302, 303, 307, 308}:
-                location = resp.headers.get("Location")
-                if not location:
-                    raise FetchError(f"redirect ({resp.status}) without a Location", source=url)
-                try:
-                    current = urljoin(current, location)
-                except ValueError:
-                    raise FetchError(
-                        f"redirects to an invalid URL ({location[:100]!r})", source=url
-                    ) from None
-                continue
-            if resp.status >= 400:
-                raise FetchError(f"the server answered HTTP {resp.status}", source=url)
-            chunks: list[bytes] = []
-            size = 0
-            deadline = time.monotonic() + 3 * timeout  # a server dripping bytes is cut off
-            for chunk in resp.stream(65536):
-                if time.monotonic() > deadline:
-                    raise FetchError(f"took longer than {3 * timeout:.0f} s to read", source=url)
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(
-                        f"is larger than {max_bytes // (1024 * 1024)} MiB; not a news page?",
-                        source=url,
-                    )
-                chunks.append(chunk)
-            return Fetched(
-                url=url,
-                final_url=current,
-                status=resp.status,
-                data=b"".join(chunks),
-                content_type=resp.headers.get("Content-Type"),
-            )
-        except urllib3.exceptions.HTTPError as exc:
-            raise FetchError(f"failed while reading ({exc})", source=url) from None
-        finally:
-            resp.release_conn()
-    raise FetchError(f"more than {max_redirects} redirects", source=url)
+    try:
+        current = url
+        for _hop in range(max_redirects + 1):
+            _check_host(current, allow_private, source=url)
+            try:
+                resp = http.request(
+                    "GET", current, redirect=False, preload_content=False, decode_content=True
+                )
+            except urllib3.exceptions.HTTPError as exc:
+                reason = getattr(exc, "reason", None) or exc
+                raise FetchError(f"cannot be fetched ({reason})", source=url) from None
+            try:
+                if resp.status in {301, 302, 303, 307, 308}:
+                    location = resp.headers.get("Location")
+                    if not location:
+                        raise FetchError(f"redirect ({resp.status}) without a Location", source=url)
+                    try:
+                        current = urljoin(current, location)
+                    except ValueError:
+                        raise FetchError(
+                            f"redirects to an invalid URL ({location[:100]!r})", source=url
+                        ) from None
+                    continue
+                if resp.status >= 400:
+                    raise FetchError(f"the server answered HTTP {resp.status}", source=url)
+                chunks: list[bytes] = []
+                size = 0
+                deadline = time.monotonic() + 3 * timeout  # a server dripping bytes is cut off
+                for chunk in resp.stream(65536):
+                    if time.monotonic() > deadline:
+                        raise FetchError(
+                            f"took longer than {3 * timeout:.0f} s to read", source=url
+                        )
+                    size += len(chunk)
+                    if size > max_bytes:
+                        raise FetchError(
+                            f"is larger than {max_bytes // (1024 * 1024)} MiB; not a news page?",
+                            source=url,
+                        )
+                    chunks.append(chunk)
+                return Fetched(
+                    url=url,
+                    final_url=current,
+                    status=resp.status,
+                    data=b"".join(chunks),
+                    content_type=resp.headers.get("Content-Type"),
+                )
+            except urllib3.exceptions.HTTPError as exc:
+                raise FetchError(f"failed while reading ({exc})", source=url) from None
+            finally:
+                resp.close()  # also an unread redirect or error body: its socket with it
+        raise FetchError(f"more than {max_redirects} redirects", source=url)
+    finally:
+        http.clear()  # close the pooled connection: one pool per fetch
 
 
 def is_url(text: str) -> bool:

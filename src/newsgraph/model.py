@@ -169,8 +169,12 @@ class Event(_Span):
     cameo_name: str
     plover: str | None = None
     plover_mode: str | None = None
-    quad_class: int = Field(ge=1, le=4)
-    goldstein: float = Field(ge=-10.0, le=10.0)
+    quad_class: int | None = Field(
+        ge=1, le=4, description="None only for a code outside CAMEO (a user's verb dictionary)."
+    )
+    goldstein: float | None = Field(
+        ge=-10.0, le=10.0, description="None only for a code outside CAMEO."
+    )
     mode: Mode
     mode_cue: str | None = Field(
         default=None, description='The words that set the mode ("will", "if", "not").'

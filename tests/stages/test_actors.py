@@ -64,6 +64,17 @@ def test_a_surname_joins_the_full_name_introduced_before_or_after() -> None:
     assert len(people[0].mentions) == 3
 
 
+def test_an_acronym_is_never_a_surname_alone() -> None:
+    doc = analyse(
+        "Companies are racing to build AI systems. The AI boom lifted chip shares on Monday, "
+        "analysts said.",
+        published="2024-05-08",
+    )
+    assert all(e.code != "CHNOPP" for e in doc.entities), doc.entities  # not Ai Weiwei
+    doc = analyse("The artist Ai Weiwei opened a show in Berlin.", published="2024-05-08")
+    assert entity(doc, "Ai Weiwei").code == "CHNOPP"
+
+
 def test_his_counterpart_is_the_person_of_that_country() -> None:
     doc = analyse(
         "Chinese President Xi Jinping will meet Russian President Vladimir Putin. After Xi "

@@ -130,12 +130,19 @@ def find_names(
         for a, b, entries in lex.surnames.find_all(words):
             if taken[a] or not persons[a] or not _alone(words, persons, a):
                 continue
+            if _acronym(words[a]):  # "AI" is not Ai Weiwei, "LI" not Li Qiang
+                continue
             person = _only_one(entries, date)
             if person is not None:
                 hits.append(NameHit(a, b, person, _person_code(person, date), surname=True))
                 taken[a] = True
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+def _acronym(word: str) -> bool:
+    """A short word in capitals: an acronym, never a surname alone."""
+    return len(word) <= 4 and word.isupper()
 
 
 def _alone(words: Sequence[str], persons: Sequence[bool], a: int) -> bool:

@@ -40,8 +40,9 @@ if TYPE_CHECKING:
 _STAGE = "events.v1"
 ACCUSING_CUES = words("claim allege accuse charge")
 ACCUSE, DENY = "112", "016"
+NOT_CAMEO = "(not a CAMEO code: from a user's verb dictionary)"
 
-__all__ = ["EventsStage", "user_patterns"]
+__all__ = ["NOT_CAMEO", "EventsStage", "user_patterns"]
 
 
 @lru_cache(maxsize=8)
@@ -115,13 +116,16 @@ class EventsStage:
             # gold code it ("Obama and Putin will meet in Zurich" → USA/RUS → CHE)
             pairs = [(s, t) for s in f.sources for t in f.place if not _at_home(s, t)]
             rule += " (target: the place)"
+        # PETRARCH's [032:033]: the target's event back (mutual pairs are both ways already)
+        back = f.pattern.code2 if f.targets else None
         for s, t in pairs:
-            out.append(
-                _event(
-                    sent, tok.text, start, f.pattern.code, s, t, mode, cue, when, rule,
-                    quote.id if quote else None, claim.id if claim else None,
-                )
-            )  # fmt: skip
+            for code, a, b in [(f.pattern.code, s, t), *([(back, t, s)] if back and t else [])]:
+                out.append(
+                    _event(
+                        sent, tok.text, start, code, a, b, mode, cue, when, rule,
+                        quote.id if quote else None, claim.id if claim else None,
+                    )
+                )  # fmt: skip
         return out
 
     def _noun_events(self, doc: Document, ne: NounEvent, published: str | None) -> list[Event]:
@@ -207,7 +211,7 @@ def _event(
     quote: str | None,
     claim: str | None,
 ) -> Event:
-    c = cameo_codes()[code]
+    c = cameo_codes().get(code)  # a user's dictionary may use codes outside CAMEO
     return Event(
         id="",
         start=sent.start_char,
@@ -227,11 +231,11 @@ def _event(
         trigger_start=start,
         trigger_end=start + len(trigger),
         cameo=code,
-        cameo_name=c.name,
-        plover=c.plover,
-        plover_mode=c.plover_mode,
-        quad_class=c.quad_class,
-        goldstein=c.goldstein,
+        cameo_name=c.name if c else NOT_CAMEO,
+        plover=c.plover if c else None,
+        plover_mode=c.plover_mode if c else None,
+        quad_class=c.quad_class if c else None,
+        goldstein=c.goldstein if c else None,
         mode=mode,
         mode_cue=cue or None,
         quote=quote,

@@ -69,6 +69,10 @@ class Actors:
             for i in range(m.i, m.j):
                 self.at.setdefault(i, (m, eid))
 
+    def actor(self, m: ActorMention, eid: str) -> Actor:
+        """The event actor of mention ``m`` of entity ``eid``."""
+        return self._actor(m, eid)
+
     def _actor(self, m: ActorMention, eid: str) -> Actor:
         code = m.code or self.codes.get(eid)
         return Actor(eid, code, m.text, m.start, m.end, self.kinds.get(eid))

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsgraph.stages.events.arguments import Actor, Actors
+from newsgraph.stages.events.petrarch import PhraseMatch, first_actor_after, match_phrase
 from newsgraph.stages.events.verbs import VerbPattern
 from newsgraph.wordsets import words
 
@@ -26,7 +27,7 @@ OBJECT_CONTROL = words(
     "urge ask tell persuade force allow invite encourage order call press push pressure "
     "help enable permit authorize authorise instruct compel expect want"
 )
-_CLIMB = words("xcomp conj advcl pcomp acl")
+_CLIMB = words("xcomp conj advcl pcomp acl acomp")
 PLACES = ("country", "location")
 
 
@@ -129,6 +130,13 @@ def _fits(
     return False, None
 
 
+def _next_word(tok: Token) -> str | None:
+    """The word right after ``tok`` when it hangs on it: a particle spaCy took for a
+    preposition ("cordoned off the roads")."""
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt.lower_ if nxt is not None and nxt.head.i == tok.i else None
+
+
 def _pobjs(tok: Token, prep: str) -> list[Token]:
     return [
         pobj
@@ -189,18 +197,43 @@ def find_events(
     for tok in parsed:
         if tok.pos_ != "VERB" and not (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
             continue
-        cands = patterns.get(tok.lemma_.lower())
+        # a verb form a dictionary lists ("cordoned") also finds it when the lemma is off
+        cands = patterns.get(tok.lemma_.lower()) or patterns.get(tok.lower_)
         if not cands:
             continue
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         passive = is_passive(tok)
         objects = objects_of(tok, passive)
-        fitting = [(p, obj) for p in cands for ok, obj in [_fits(p, particle, objects)] if ok]
-        if not fitting:
+        fitting: list[tuple[VerbPattern, Token | None]] = []
+        phrase: PhraseMatch | None = None
+        for p in cands:
+            if p.phrase is not None:  # a PETRARCH pattern: the first that fits decides
+                if p.particle is not None and p.particle != (particle or _next_word(tok)):
+                    continue
+                phrase = match_phrase(p, tok, actors)
+                if phrase is not None:
+                    fitting = [(p, objects[0] if objects else None)]
+                    break
+                continue
+            ok, obj = _fits(p, particle, objects)
+            if ok:
+                fitting.append((p, obj))
+        if not fitting or not fitting[0][0].code:  # PETRARCH's [---]: no event here
             continue
-        subj = subject_of(tok)
-        sources = actors.of_phrase(subj) if subj is not None else []
+        if phrase is not None and phrase.sources:
+            sources = phrase.sources
+        else:
+            subj = subject_of(tok)
+            sources = actors.of_phrase(subj) if subj is not None else []
         if not sources:
+            continue
+        if phrase is not None:
+            p, obj = fitting[0]
+            targets = phrase.targets or []
+            if not targets and p.targets and not phrase.mutual:
+                targets = _targets(obj, tok, p, actors) or first_actor_after(tok, actors)
+            targets = [t for t in targets if all(t.entity != s.entity for s in sources)]
+            yield Found(tok, p, sources, targets, passive, obj, _place((tok, obj), actors))
             continue
         # the most specific pattern that finds a target; else the most specific one
         best: Found | None = None

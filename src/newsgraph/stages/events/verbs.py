@@ -21,8 +21,8 @@ object match beats one that leaves them open.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -32,19 +32,60 @@ from newsgraph.stages.events.codes import cameo_codes
 
 
 @dataclass(frozen=True)
+class PhraseElem:
+    """One element of a PETRARCH pattern (``petrarch``): a word, a synonym set, an actor slot
+    (source, target, compound), any one word (skip), or the verb itself."""
+
+    kind: str
+    value: str
+    adjacent: bool = False  # must directly follow the element before it
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """The words a PETRARCH pattern wants before and after its verb."""
+
+    before: tuple[PhraseElem, ...]
+    after: tuple[PhraseElem, ...]
+    sets: Mapping[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    def __hash__(self) -> int:
+        return hash((self.before, self.after))
+
+    def describe(self) -> str:
+        def show(elems: tuple[PhraseElem, ...]) -> str:
+            marks = {"source": "$", "target": "+", "compound": "%", "skip": "^", "verb": ""}
+            out = ""
+            for e in elems:
+                text = marks.get(e.kind, ("&" if e.kind == "set" else "") + e.value)
+                out += ("_" if e.adjacent and out else " " if out else "") + text
+            return out
+
+        return f"{show(self.before)} * {show(self.after)}".strip()
+
+
+@dataclass(frozen=True)
 class VerbPattern:
-    code: str
+    code: str  # "" for a pattern that codes no event (PETRARCH's [---])
     verb: str
     particle: str | None
     objects: frozenset[str] | None
     targets: tuple[str, ...]
     where: str  # "file:line", for --explain
+    phrase: Phrase | None = None  # a PETRARCH pattern's words around the verb
+    code2: str | None = None  # the code of the event back (PETRARCH's [032:033])
 
     @property
     def specificity(self) -> int:
+        if self.phrase is not None:
+            return 10 * (len(self.phrase.before) + len(self.phrase.after))
         return (2 if self.objects else 0) + (1 if self.particle else 0)
 
     def describe(self) -> str:
+        if self.phrase is not None:
+            code = self.code or "---"
+            code += f":{self.code2}" if self.code2 else ""
+            return f"{self.verb} [{code}] " + (self.phrase.describe().replace("*", self.verb))
         parts = [self.verb]
         if self.particle:
             parts.append(self.particle)
@@ -96,12 +137,17 @@ def builtin_patterns() -> dict[str, list[VerbPattern]]:
 
 
 def read_patterns(path: str | Path) -> list[VerbPattern]:
-    """Patterns from a user's file in the ``verbs.tsv`` format."""
+    """Patterns from a user's file: the ``verbs.tsv`` format, or a PETRARCH verb dictionary
+    (``--- VERB [CODE] ---`` blocks, read by ``petrarch``)."""
+    from newsgraph.stages.events.petrarch import looks_like_petrarch, read_petrarch_verbs
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise VerbTableError(f"{p}: cannot read the verb patterns ({exc})") from exc
+        text = p.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise VerbTableError(f"{p}: cannot read the verb patterns ({exc.strerror or exc})") from exc
+    if looks_like_petrarch(text):
+        return read_petrarch_verbs(text, p.name)
     return parse_patterns(text.splitlines(), p.name)
 
 
