@@ -168,10 +168,12 @@ def _iso(value: str | None) -> str | None:
     return None
 
 
-def run_gold(data: Path, misses: int, suite: str = "plover-gsr") -> dict[str, Any]:
+def run_gold(
+    data: Path, misses: int, suite: str = "plover-gsr", verbs: Sequence[str] = ()
+) -> dict[str, Any]:
     name, real_dates = SUITES[suite]
-    rows = [json.loads(line) for line in (data / "events" / name).open()]
-    coder = Coder()
+    rows = [json.loads(line) for line in (data / "events" / name).read_text().splitlines()]
+    coder = Coder(verbs)
     dates = [_iso(r.get("date")) if real_dates else None for r in rows]
     docs = coder.run([r["text"] for r in rows], dates)
     n_sent = len(rows)
@@ -336,6 +338,14 @@ def main(argv: list[str] | None = None) -> int:
         "records with its validation dictionaries: coder mechanics)",
     )
     ap.add_argument(
+        "--verbs",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="plover-gsr, silver: user verb files to load first, as `analyze --verbs` does "
+        "(e.g. a PETRARCH CAMEO verb dictionary)",
+    )
+    ap.add_argument(
         "--peer",
         type=Path,
         default=None,
@@ -356,13 +366,14 @@ def main(argv: list[str] | None = None) -> int:
         else:
             _print_unit(unit, args.peer)
         return 0
-    result = run_gold(data, args.misses, args.suite)
+    result = run_gold(data, args.misses, args.suite, args.verbs)
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
     print(
         f"{args.suite}: {result['sentences']} sentences, {result['gold_events']} gold "
         "events; counted: events coded as happening (asserted, reported, future)"
+        + (f"; user verbs: {', '.join(args.verbs)}" if args.verbs else "")
     )
     print("| match | P | R | F1 |")
     print("|---|---:|---:|---:|")

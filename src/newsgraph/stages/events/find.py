@@ -206,11 +206,14 @@ def find_events(
         objects = objects_of(tok, passive)
         fitting: list[tuple[VerbPattern, Token | None]] = []
         phrase: PhraseMatch | None = None
+        words: frozenset[str] | None = None
         for p in cands:
             if p.phrase is not None:  # a PETRARCH pattern: the first that fits decides
                 if p.particle is not None and p.particle != (particle or _next_word(tok)):
                     continue
-                phrase = match_phrase(p, tok, actors)
+                if words is None:
+                    words = frozenset(t.text.upper() for t in tok.sent)
+                phrase = match_phrase(p, tok, actors, words)
                 if phrase is not None:
                     fitting = [(p, objects[0] if objects else None)]
                     break

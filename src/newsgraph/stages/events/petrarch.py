@@ -343,10 +343,16 @@ def _reverse(elems: Iterable[PhraseElem]) -> list[PhraseElem]:
     return out
 
 
-def match_phrase(p: VerbPattern, verb: Token, actors: Actors) -> PhraseMatch | None:
-    """Whether the PETRARCH pattern ``p`` fits around ``verb``, and the actors it marks."""
+def match_phrase(
+    p: VerbPattern, verb: Token, actors: Actors, sentence: frozenset[str] | None = None
+) -> PhraseMatch | None:
+    """Whether the PETRARCH pattern ``p`` fits around ``verb``, and the actors it marks.
+    ``sentence``: the sentence's words in capitals, to skip a pattern whose words are absent
+    (a large dictionary has hundreds of patterns a verb)."""
     phrase = p.phrase
     if phrase is None:
+        return None
+    if sentence is not None and not phrase.words <= sentence:
         return None
     got = PhraseMatch()
     if phrase.after:

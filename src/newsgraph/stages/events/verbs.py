@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -51,6 +51,11 @@ class Phrase:
 
     def __hash__(self) -> int:
         return hash((self.before, self.after))
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """The plain words the pattern needs, to rule it out before matching."""
+        return frozenset(e.value for e in (*self.before, *self.after) if e.kind == "word")
 
     def describe(self) -> str:
         def show(elems: tuple[PhraseElem, ...]) -> str:
