@@ -26,8 +26,8 @@ published figures are printed for reference and marked as such.
 
 ``--suite petrarch-unit``: PETRARCH's own unit-test records (``petrarch_unittest_gold.jsonl``,
 284 records with fictional actors), coded with ``PETR.Validate.verbs.txt`` read as a user verb
-dictionary and ``PETR.Validate.actors.txt`` as a user actor dictionary (its agents and discards
-files are not read: newsgraph's own agent table codes roles). Every coded event counts, whatever
+dictionary and ``PETR.Validate.actors.txt`` and ``PETR.Validate.agents.txt`` as user actor and
+agent dictionaries (its discards file is not read). Every coded event counts, whatever
 its mode: these records test coder mechanics, not modality. A record passes when the set of
 (source, target, code) it yields equals the expected set; event-level P/R/F1 over those sets.
 ``--peer FILE`` scores another coder's output on the same records with the same scorer, side
@@ -273,7 +273,8 @@ def run_unit(data: Path, misses: int, peer: Path | None) -> dict[str, Any]:
     rows = [json.loads(line) for line in (data / "events" / UNIT).read_text().splitlines()]
     dicts = data / "events" / "petrarch2" / "dictionaries"
     coder = Coder(
-        [str(dicts / "PETR.Validate.verbs.txt")], [str(dicts / "PETR.Validate.actors.txt")]
+        [str(dicts / "PETR.Validate.verbs.txt")],
+        [str(dicts / "PETR.Validate.actors.txt"), str(dicts / "PETR.Validate.agents.txt")],
     )
     docs = coder.run([r["text"] for r in rows], [_iso(r.get("date")) for r in rows])
     ours = [
@@ -296,8 +297,8 @@ def _print_unit(result: dict[str, Any], peer: Path | None) -> None:
     ours = result["newsgraph"]
     other = result.get("peer")
     print(
-        f"petrarch-unit: {ours['records']} PETRARCH unit-test records; PETR.Validate verbs and "
-        "actors dictionaries loaded as user dictionaries; every mode counted"
+        f"petrarch-unit: {ours['records']} PETRARCH unit-test records; PETR.Validate verbs, "
+        "actors and agents dictionaries loaded as user dictionaries; every mode counted"
     )
     head = "| | newsgraph |" + (" peer |" if other else "")
     print(head)

@@ -222,10 +222,41 @@ def test_dictionary_reader_understands_ranges_and_refuses_other_files(
     assert parse_code("~GOV", "") is None
     other = tmp_path / "notes.txt"
     other.write_text("just some notes\n", encoding="utf-8")
-    with pytest.raises(InputError, match="not a PETRARCH/Phoenix actor dictionary"):
+    with pytest.raises(InputError, match="not a PETRARCH/Phoenix actor or agent dictionary"):
         read_actor_dictionary(other)
     with pytest.raises(InputError, match="cannot read"):
         read_actor_dictionary(tmp_path / "missing.actors.txt")
+
+
+AGENTS = """\
+# A small PETRARCH-style agents dictionary, written for these tests
+!MINIST! = MINISTER, MINISTRY
+FISHERIES_!MINIST! [~GOVAGR]
+RIGHTS_BODY {RIGHTS_BODIES} [NGO~]
+HARBOUR_MASTER [~GOVHBR]
+"""
+
+
+@pytest.fixture()
+def agents(tmp_path: Path) -> Path:
+    path = tmp_path / "test.agents.txt"
+    path.write_text(AGENTS, encoding="utf-8")
+    return path
+
+
+def test_an_agents_dictionary_codes_role_words(agents: Path) -> None:
+    doc = analyse(
+        "The Norwegian fisheries minister met a Swedish rights body and two Danish rights "
+        "bodies in Oslo. The Norwegian government said little.",
+        dictionaries=[str(agents)],
+    )
+    assert entity(doc, "The Norwegian fisheries minister").code == "NORGOVAGR"
+    assert entity(doc, "Swedish rights body").code == "NGOSWE"  # "NGO~": the role first
+    assert entity(doc, "Danish").code == "NGODNK"  # "rights bodies"
+    # words the file does not have keep newsgraph's own codes
+    assert entity(doc, "The Norwegian government").code == "NORGOV"
+    plain = analyse("The Norwegian fisheries minister met reporters.")
+    assert entity(plain, "The Norwegian fisheries minister").code != "NORGOVAGR"
 
 
 def test_stage_pickles_with_its_dictionaries(dictionary: Path) -> None:

@@ -64,7 +64,8 @@ def configure(p: argparse.ArgumentParser) -> None:
         default=[],
         metavar="FILE",
         help="PETRARCH/Phoenix actor dictionaries (*.actors.txt) to code named actors with, "
-        "by the article's date; they take precedence over newsgraph's own tables",
+        "by the article's date, and agent dictionaries (*.agents.txt) to code role words with; "
+        "they take precedence over newsgraph's own tables",
     )
     p.add_argument(
         "--verbs",

@@ -26,7 +26,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--allow-private", action="store_true", help="allow URLs on private addresses")
     p.add_argument("--actors", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="PETRARCH/Phoenix actor dictionaries, as for analyze")  # fmt: skip
+                   help="PETRARCH actor and agent dictionaries, as for analyze")  # fmt: skip
     p.add_argument("--verbs", nargs="+", action="extend", default=[], metavar="FILE",
                    help="verb pattern files, as for analyze")  # fmt: skip
     p.set_defaults(run=run)

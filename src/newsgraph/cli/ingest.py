@@ -52,7 +52,7 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="try again the inputs that failed in an earlier run")  # fmt: skip
     p.add_argument("--pipeline", metavar="STAGES", help="comma-separated stage names to run")
     p.add_argument("--actors", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="PETRARCH/Phoenix actor dictionaries, as for analyze")  # fmt: skip
+                   help="PETRARCH actor and agent dictionaries, as for analyze")  # fmt: skip
     p.add_argument("--verbs", nargs="+", action="extend", default=[], metavar="FILE",
                    help="verb pattern files, as for analyze")  # fmt: skip
     p.add_argument("--allow-private", action="store_true",

@@ -12,6 +12,7 @@ Tables live in ``data/`` (see ``tables``); PETRARCH/Phoenix actor dictionaries c
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,11 +21,15 @@ from newsgraph.model import Document, Entity, Mention
 from newsgraph.registry import stage
 from newsgraph.stages.actors.coder import Coding, code_phrase
 from newsgraph.stages.actors.describe import describe
-from newsgraph.stages.actors.dictionaries import read_actor_dictionaries
+from newsgraph.stages.actors.dictionaries import (
+    read_actor_dictionaries,
+    read_agent_dictionaries,
+    with_user_agents,
+)
 from newsgraph.stages.actors.mentions import find_mentions
 from newsgraph.stages.actors.names import PhraseIndex
 from newsgraph.stages.actors.resolve import Cluster, resolve
-from newsgraph.stages.actors.tables import lexicon
+from newsgraph.stages.actors.tables import Lexicon, lexicon
 from newsgraph.stages.nlp import parse_of
 
 if TYPE_CHECKING:
@@ -47,6 +52,16 @@ def user_index(paths: tuple[str, ...]) -> PhraseIndex | None:
     return read_actor_dictionaries(list(paths)) if paths else None
 
 
+@lru_cache(maxsize=8)
+def lexicon_for(paths: tuple[str, ...]) -> Lexicon:
+    """The built-in lexicon, with the role words of the user's agent dictionaries first."""
+    base = lexicon()
+    entries = read_agent_dictionaries(list(paths)) if paths else []
+    if not entries:
+        return base
+    return replace(base, agents=with_user_agents(base.agents, entries))
+
+
 @stage(_STAGE_NAME, requires={"parse"}, assigns={"entities"})
 class ActorsStage:
     """Find the actors, merge their mentions into entities and code them in CAMEO."""
@@ -59,7 +74,7 @@ class ActorsStage:
     def __call__(self, doc: Document) -> Document:
         parsed = parse_of(doc)
         date = doc.article.published
-        lex = lexicon()
+        lex = lexicon_for(self.dictionaries)
         user = user_index(self.dictionaries)
         mentions = find_mentions(parsed, lex, user, date)
         clusters = resolve(parsed, mentions, lex)
@@ -115,7 +130,7 @@ def code_actor(
     """
     from newsgraph.stages.nlp import parse_text
 
-    lex = lexicon()
+    lex = lexicon_for(tuple(dictionaries))
     user = user_index(tuple(dictionaries))
     default_country = None
     if context:

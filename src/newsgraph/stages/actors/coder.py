@@ -244,6 +244,8 @@ def _personish(tokens: Sequence[Token], k: int, lex: Lexicon) -> bool:
 
 
 def compose(country: str | None, role: str | None) -> str | None:
+    if role and role.endswith("~"):  # a user's agent coded before the country ("NGO~")
+        return role[:-1] + (country or "")
     if country and role:
         return country + role
     return country or role

@@ -10,6 +10,16 @@ The format, as newsgraph reads it::
     ARGENTIN [ARG]             # no final "_": the last word is a stem (Argentina, Argentine)
 
 ``>DATE`` opens a range at DATE, ``<DATE`` closes it. ``#`` and ``<!-- -->`` are comments.
+
+Agent dictionaries (``*.agents.txt``) are read from the same files: an entry whose code has a
+``~`` is a role word, not a name::
+
+    !MINIST! = MINISTER, MINISTRY       a substitution used in the entries below
+    FOREIGN_!MINIST! [~GOVFRM]          the role code follows the country: "Norwegian foreign
+                                        minister" → NORGOVFRM
+    HUMAN_RIGHTS_BODY [NGO~]            the role code comes first: "a Norwegian human rights
+                                        body" → NGONOR
+    ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV]   plurals in braces
 """
 
 from __future__ import annotations
@@ -19,8 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.stages.actors.names import Coded, NameEntry, PhraseIndex
-from newsgraph.stages.actors.tables import tokens_of
+from newsgraph.stages.actors.names import Coded, NameEntry, PhraseIndex, fold
+from newsgraph.stages.actors.tables import Agent, AgentIndex, AgentKind, tokens_of
 
 _CODE = re.compile(r"\[\s*([^\]\s]+)\s*([^\]]*)\]")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -102,9 +112,10 @@ def read_actor_dictionary(path: str | Path, index: PhraseIndex | None = None) ->
             f"cannot read actor dictionary ({exc.strerror})", source=str(p)
         ) from None
     groups = _groups(text)
-    if not any(g.codes for g in groups):
+    if not any(g.codes for g in groups) and not agent_entries(text):
         raise DictionaryError(
-            "is not a PETRARCH/Phoenix actor dictionary (no [CODE] entries found)", source=str(p)
+            "is not a PETRARCH/Phoenix actor or agent dictionary (no [CODE] entries found)",
+            source=str(p),
         )
     for g in groups:
         if not g.codes:
@@ -126,3 +137,83 @@ def read_actor_dictionaries(paths: list[str] | list[Path]) -> PhraseIndex:
     for p in paths:
         read_actor_dictionary(p, index)
     return index
+
+
+_MACRO = re.compile(r"^(![A-Z0-9_]+!)\s*=\s*(.+)$", re.I)
+_BRACES = re.compile(r"\{([^}]*)\}")
+
+
+def _expand(phrase: str, macros: dict[str, list[str]], depth: int = 0) -> list[str]:
+    """``FOREIGN_!MINIST!`` → every phrase the substitution gives."""
+    m = re.search(r"![A-Z0-9_]+!", phrase, re.I)
+    if m is None or depth > 3:
+        return [phrase]
+    alts = macros.get(m.group(0).upper())
+    if not alts:
+        return [phrase.replace(m.group(0), "")]
+    out: list[str] = []
+    for alt in alts:
+        out += _expand(phrase[: m.start()] + alt + phrase[m.end() :], macros, depth + 1)
+    return out
+
+
+def agent_entries(text: str) -> list[tuple[tuple[str, ...], str]]:
+    """The role words of an agent dictionary: (words, role), a role ending in "~" coming
+    before the country ("NGO~")."""
+    macros: dict[str, list[str]] = {}
+    out: list[tuple[tuple[str, ...], str]] = []
+    for raw in _COMMENT.sub("", text).splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        m = _MACRO.match(line)
+        if m:
+            macros[m.group(1).upper()] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        codes = _CODE.findall(line)
+        if not codes or "~" not in codes[0][0]:
+            continue
+        code = codes[0][0].strip().upper()
+        role = code[1:] if code.startswith("~") else code
+        if not role.strip("~") or not re.fullmatch(r"[A-Z]{2,12}~?", role):
+            continue
+        head = _CODE.sub("", line)
+        phrases = [_BRACES.sub("", head).strip()]
+        phrases += [w for group in _BRACES.findall(head) for w in group.split()]
+        for phrase in phrases:
+            for each in _expand(phrase.lstrip("+"), macros):
+                words = tokens_of(each.strip("_ ").replace("_", " "))
+                if words:
+                    out.append((tuple(words), role))
+    return out
+
+
+def read_agent_dictionaries(paths: list[str] | list[Path]) -> list[tuple[tuple[str, ...], str]]:
+    out: list[tuple[tuple[str, ...], str]] = []
+    for p in paths:
+        try:
+            text = Path(p).read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise DictionaryError(
+                f"cannot read actor dictionary ({exc.strerror})", source=str(p)
+            ) from None
+        out += agent_entries(text)
+    return out
+
+
+def with_user_agents(agents: AgentIndex, entries: list[tuple[tuple[str, ...], str]]) -> AgentIndex:
+    """``agents`` with the user's role words first: a word the built-in table has keeps its
+    kinds (title, noun, modifier) with the user's code; a new word is a noun."""
+    merged = AgentIndex()
+    for words, role in entries:
+        key = tuple(words)
+        # the built-in kinds of the word, in their order (a noun before a modifier)
+        kinds: list[AgentKind] = list(
+            dict.fromkeys(a.kind for a in agents.entries.get(tuple(fold(w) for w in key), ()))
+        )
+        for kind in kinds or ["noun"]:
+            merged.add(key, Agent(role, kind, " ".join(words)))
+    for key, bucket in agents.entries.items():
+        for a in bucket:
+            merged.add(key, a)
+    return merged

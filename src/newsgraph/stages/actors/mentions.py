@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.actors.coder import Coding, code_phrase, country_of, is_place
+from newsgraph.stages.actors.coder import Coding, code_phrase, compose, country_of, is_place
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
 from newsgraph.stages.actors.tables import Lexicon
 from newsgraph.wordsets import words
@@ -425,7 +425,7 @@ def _nominals(
             for h in countries:
                 ti = ctx_tokens[h.start].i
                 c = Coding(
-                    code=(h.code or "") + (coding.role or ""),
+                    code=compose(h.code, coding.role) or "",
                     country=h.code,
                     role=coding.role,
                     names=[h],
