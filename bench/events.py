@@ -26,8 +26,9 @@ published figures are printed for reference and marked as such.
 
 ``--suite petrarch-unit``: PETRARCH's own unit-test records (``petrarch_unittest_gold.jsonl``,
 284 records with fictional actors), coded with ``PETR.Validate.verbs.txt`` read as a user verb
-dictionary and ``PETR.Validate.actors.txt`` and ``PETR.Validate.agents.txt`` as user actor and
-agent dictionaries (its discards file is not read). Every coded event counts, whatever
+dictionary, ``PETR.Validate.actors.txt`` and ``PETR.Validate.agents.txt`` as user actor and
+agent dictionaries, and ``PETR.Validate.discards.txt`` as a discards file. Every coded event
+counts, whatever
 its mode: these records test coder mechanics, not modality. A record passes when the set of
 (source, target, code) it yields equals the expected set; event-level P/R/F1 over those sets.
 ``--peer FILE`` scores another coder's output on the same records with the same scorer, side
@@ -123,14 +124,16 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict[str, float]:
 class Coder:
     """The pipeline after extraction, with the events stage timed on its own."""
 
-    def __init__(self, verbs: Sequence[str] = (), actors: Sequence[str] = ()) -> None:
+    def __init__(
+        self, verbs: Sequence[str] = (), actors: Sequence[str] = (), discards: Sequence[str] = ()
+    ) -> None:
         self.nlp = NlpStage()
         self.before: list[Callable[[Document], Document]] = [
             ActorsStage(list(actors)),
             QuotesStage(),
             ClaimsStage(),
         ]
-        self.events = EventsStage(verbs)
+        self.events = EventsStage(verbs, discards)
         self.events_cpu = 0.0
 
     def run(self, texts: Sequence[str], dates: Sequence[str | None]) -> list[Document]:
@@ -275,6 +278,7 @@ def run_unit(data: Path, misses: int, peer: Path | None) -> dict[str, Any]:
     coder = Coder(
         [str(dicts / "PETR.Validate.verbs.txt")],
         [str(dicts / "PETR.Validate.actors.txt"), str(dicts / "PETR.Validate.agents.txt")],
+        [str(dicts / "PETR.Validate.discards.txt")],
     )
     docs = coder.run([r["text"] for r in rows], [_iso(r.get("date")) for r in rows])
     ours = [
@@ -298,7 +302,7 @@ def _print_unit(result: dict[str, Any], peer: Path | None) -> None:
     other = result.get("peer")
     print(
         f"petrarch-unit: {ours['records']} PETRARCH unit-test records; PETR.Validate verbs, "
-        "actors and agents dictionaries loaded as user dictionaries; every mode counted"
+        "actors, agents and discards files loaded as user files; every mode counted"
     )
     head = "| | newsgraph |" + (" peer |" if other else "")
     print(head)

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.errors import InputError
 from newsgraph.model import Document
-from newsgraph.stages.events import NOT_CAMEO
+from newsgraph.stages.events import NOT_CAMEO, EventsStage
+from newsgraph.stages.events.discards import parse_discards
 from newsgraph.stages.events.petrarch import read_petrarch_verbs
 from newsgraph.stages.events.verbs import VerbTableError, read_patterns
 from tests.stages.test_events import events
@@ -162,3 +164,56 @@ def test_without_the_dictionary_the_built_in_patterns_code() -> None:
 def test_a_dictionary_file_that_is_not_there(tmp_path: Path) -> None:
     with pytest.raises(VerbTableError, match="cannot read"):
         read_patterns(tmp_path / "missing.verbs.txt")
+
+
+# --- discards files ------------------------------------------------------------------------
+
+DISCARDS = """\
+# Sentence-level discards, then a story-level one
+BRONZE MEDAL
+TYPHOON_
+BASEBALL
++WORLD CUP   # the whole story
+"""
+
+
+def test_discards_are_read_with_their_kind_and_stem() -> None:
+    d = parse_discards(DISCARDS, "test.discards.txt")
+    assert [p.words for p in d.sentence] == [("bronze", "medal"), ("typhoon",), ("baseball",)]
+    assert [(p.words, p.where) for p in d.story] == [(("world", "cup"), "test.discards.txt:5")]
+    assert d.find(["two", "baseballs", "flew"], d.sentence) is not None  # a stem
+    assert d.find(["two", "typhoons", "hit"], d.sentence) is None  # "_": the word exactly
+    assert d.find(["the", "typhoon", "hit"], d.sentence) is not None
+    assert d.find(["a", "bronze", "statue"], d.sentence) is None
+
+
+@pytest.fixture(scope="module")
+def discards(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, ...]:
+    path = tmp_path_factory.mktemp("discards") / "test.discards.txt"
+    path.write_text(DISCARDS, encoding="utf-8")
+    return (str(path),)
+
+
+def events_with(text: str, discards: tuple[str, ...]) -> Document:
+    doc = events(text)
+    return EventsStage(discards=discards)(doc)
+
+
+def test_a_sentence_with_a_discard_phrase_codes_no_events(discards: tuple[str, ...]) -> None:
+    text = (
+        "Norway accused Sweden of cheating after the bronze medal match. "
+        "Norway also accused Denmark of spying."
+    )
+    assert coded(events(text)) == {("NOR", "SWE", "112"), ("NOR", "DNK", "112")}
+    assert coded(events_with(text, discards)) == {("NOR", "DNK", "112")}
+
+
+def test_a_story_discard_phrase_silences_the_whole_story(discards: tuple[str, ...]) -> None:
+    text = "Norway accused Sweden of cheating. The World Cup starts in June."
+    assert coded(events(text)) == {("NOR", "SWE", "112")}
+    assert events_with(text, discards).events == []
+
+
+def test_a_discards_file_that_is_not_there(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read the discards file"):
+        EventsStage(discards=(str(tmp_path / "missing.discards.txt"),))

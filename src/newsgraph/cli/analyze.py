@@ -73,8 +73,17 @@ def configure(p: argparse.ArgumentParser) -> None:
         action="extend",
         default=[],
         metavar="FILE",
-        help="verb pattern files in the format of newsgraph's verbs.tsv (docs/events.md), "
-        "consulted before the built-in patterns",
+        help="verb pattern files in the format of newsgraph's verbs.tsv, or PETRARCH verb "
+        "dictionaries (docs/events.md), consulted before the built-in patterns",
+    )
+    p.add_argument(
+        "--discards",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="FILE",
+        help="PETRARCH discards files (*.discards.txt): sentences, or with '+' whole stories, "
+        "with these phrases code no events",
     )
     p.add_argument(
         "--explain",
@@ -191,12 +200,14 @@ def run(args: argparse.Namespace) -> int:
             _error("--actors needs the actors stage in the pipeline (add 'actors.v1')")
             return 2
         options[actor_stages[0]] = {"dictionaries": args.actors}
-    if args.verbs:
+    for flag in ("verbs", "discards"):
+        if not getattr(args, flag):
+            continue
         event_stages = [n for n in (names or DEFAULT_PIPELINE) if n.startswith("events.")]
         if not event_stages:
-            _error("--verbs needs the events stage in the pipeline (add 'events.v1')")
+            _error(f"--{flag} needs the events stage in the pipeline (add 'events.v1')")
             return 2
-        options[event_stages[0]] = {"verbs": args.verbs}
+        options.setdefault(event_stages[0], {})[flag] = getattr(args, flag)
     try:
         pipeline = Pipeline.from_names(names, options)
     except (PipelineError, InputError) as exc:

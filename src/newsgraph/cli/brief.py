@@ -29,6 +29,8 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="PETRARCH actor and agent dictionaries, as for analyze")  # fmt: skip
     p.add_argument("--verbs", nargs="+", action="extend", default=[], metavar="FILE",
                    help="verb pattern files, as for analyze")  # fmt: skip
+    p.add_argument("--discards", nargs="+", action="extend", default=[], metavar="FILE",
+                   help="PETRARCH discards files, as for analyze")  # fmt: skip
     p.set_defaults(run=run)
 
 
@@ -41,8 +43,9 @@ def run(args: argparse.Namespace) -> int:
     options: dict[str, dict[str, Any]] = {}
     if args.actors:
         options["actors.v1"] = {"dictionaries": args.actors}
-    if args.verbs:
-        options["events.v1"] = {"verbs": args.verbs}
+    for flag in ("verbs", "discards"):
+        if getattr(args, flag):
+            options.setdefault("events.v1", {})[flag] = getattr(args, flag)
     try:
         pipeline = Pipeline.from_names(None, options)
     except (PipelineError, InputError) as exc:

@@ -55,6 +55,8 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="PETRARCH actor and agent dictionaries, as for analyze")  # fmt: skip
     p.add_argument("--verbs", nargs="+", action="extend", default=[], metavar="FILE",
                    help="verb pattern files, as for analyze")  # fmt: skip
+    p.add_argument("--discards", nargs="+", action="extend", default=[], metavar="FILE",
+                   help="PETRARCH discards files, as for analyze")  # fmt: skip
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on loopback and private addresses")  # fmt: skip
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or error lines")
@@ -75,14 +77,19 @@ def run(args: argparse.Namespace) -> int:
     names = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else None
     options: dict[str, dict[str, Any]] = {}
     chosen = names or list(DEFAULT_PIPELINE)
-    for flag, prefix, key in (("actors", "actors.", "dictionaries"), ("verbs", "events.", "verbs")):
+    wanted = (
+        ("actors", "actors.", "dictionaries"),
+        ("verbs", "events.", "verbs"),
+        ("discards", "events.", "discards"),
+    )
+    for flag, prefix, key in wanted:
         values = getattr(args, flag)
         if values:
             stage = next((n for n in chosen if n.startswith(prefix)), None)
             if stage is None:
                 _error(f"--{flag} needs the {prefix}v1 stage in the pipeline")
                 return 2
-            options[stage] = {key: values}
+            options.setdefault(stage, {})[key] = values
     try:
         Pipeline.from_names(names, options)  # check it before any work
     except (PipelineError, InputError) as exc:

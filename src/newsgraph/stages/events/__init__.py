@@ -27,6 +27,7 @@ from newsgraph.stages.actors import MENTIONS
 from newsgraph.stages.events.arguments import Actor, Actors
 from newsgraph.stages.events.codes import cameo_codes
 from newsgraph.stages.events.dates import resolve_date
+from newsgraph.stages.events.discards import Discards, read_discards
 from newsgraph.stages.events.find import Found, find_events, verb_above
 from newsgraph.stages.events.mode import modality
 from newsgraph.stages.events.nouns import NounEvent, builtin_nouns, find_noun_events
@@ -51,6 +52,25 @@ def user_patterns(paths: tuple[str, ...]) -> dict[str, list[VerbPattern]]:
     return index(p for path in paths for p in read_patterns(path))
 
 
+@lru_cache(maxsize=8)
+def user_discards(paths: tuple[str, ...]) -> Discards:
+    """The user's discards files, read once per process."""
+    return read_discards(paths)
+
+
+def _not_discarded(parsed: Doc, events: list[Event], discard: Discards) -> list[Event]:
+    """No events from a story with a story-level discard phrase, nor from a sentence with a
+    sentence-level one (PETRARCH's discards: sports results, historical asides)."""
+    if discard.story and discard.find([t.lower_ for t in parsed], discard.story):
+        return []
+    dropped: dict[int, bool] = {}
+    for sent in parsed.sents:
+        dropped[sent.start_char] = (
+            discard.find([t.lower_ for t in sent], discard.sentence) is not None
+        )
+    return [e for e in events if not dropped.get(e.start, False)]
+
+
 def _merged(user: dict[str, list[VerbPattern]]) -> dict[str, list[VerbPattern]]:
     if not user:
         return builtin_patterns()
@@ -64,9 +84,11 @@ def _merged(user: dict[str, list[VerbPattern]]) -> dict[str, list[VerbPattern]]:
 class EventsStage:
     """Code the events of each sentence: source, target, CAMEO/PLOVER type, mode and date."""
 
-    def __init__(self, verbs: Sequence[str] = ()) -> None:
+    def __init__(self, verbs: Sequence[str] = (), discards: Sequence[str] = ()) -> None:
         self.verbs = tuple(str(Path(p)) for p in verbs)
         self.patterns = _merged(user_patterns(self.verbs))
+        self.discards = tuple(str(Path(p)) for p in discards)
+        self.discard = user_discards(self.discards)
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse_of(doc)
@@ -87,6 +109,8 @@ class EventsStage:
                 if (ev.start, ev.source, ev.target, ev.cameo[:2]) not in seen:
                     events.append(ev)
         events.extend(_claim_events(doc, actors, len(events)))
+        if self.discard:
+            events = _not_discarded(parsed, events, self.discard)
         events.sort(key=lambda e: (e.start, e.trigger_start))
         for n, ev in enumerate(events, 1):
             ev.id = f"v{n}"
