@@ -192,6 +192,8 @@ ORSO_VALDEN_  # the long-serving leader of Norland
     [NRLELI >20110101]
 NORLAND [NRL]
 BLUE_FRONT_ [NRLREB]
+OSTMARK_ [OSM]
+KESTRIN_ [KST]
 """
 
 
@@ -210,6 +212,17 @@ def test_user_dictionaries_code_people_by_the_articles_date(dictionary: Path) ->
     assert entity(late, "Orso Valden").code == "NRLELI"
     assert entity(early, "Blue Front").code == "NRLREB"
     assert entity(early, "Norlandia").code == "NRL"  # NORLAND has no final "_": a stem
+
+
+def test_a_list_of_dictionary_names_is_one_mention_each(dictionary: Path) -> None:
+    # spaCy takes a list of names it does not know for one entity; each is an actor
+    text = "The ambassadors of Kestrin, Ostmark and Norland presented credentials."
+    doc = analyse(text, dictionaries=[str(dictionary)])
+    assert {entity(doc, n).code for n in ("Kestrin", "Ostmark", "Norland")} == {
+        "KST",
+        "OSM",
+        "NRL",
+    }
 
 
 def test_dictionary_reader_understands_ranges_and_refuses_other_files(

@@ -208,6 +208,12 @@ def find_mentions(
         if e.label_ in NER_LABELS
         for k in range(e.start, e.end)
     }
+    # ...unless the entity is only a list of names ("Arnor, Osgiliath and Gondor", names spaCy
+    # does not know, taken as one): then each name is its own mention.
+    for ent in doc.ents:
+        if ent.label_ in NER_LABELS and _list_of_names(words[ent.start : ent.end], lex, user):
+            for k in range(ent.start, ent.end):
+                ent_span.pop(k, None)
     # Names from the lexicon first: they are exact ("the People's Liberation Army").
     for index in (user, lex.names):
         if index is None or not len(index):
@@ -261,6 +267,29 @@ def find_mentions(
     out.extend(_nominals(doc, lex, user, date, taken, named))
     out.sort(key=lambda m: m.i)
     return out
+
+
+_LIST_WORDS = frozenset((",", "and", "or", "&", "the"))
+
+
+def _list_of_names(words: list[str], lex: Lexicon, user: PhraseIndex | None) -> bool:
+    """Whether ``words`` are two or more names joined by commas and "and"/"or" only."""
+    if not any(w.lower() in (",", "and", "or", "&") for w in words):
+        return False
+    covered = [False] * len(words)
+    hits = 0
+    for index in (user, lex.names):
+        if index is None or not len(index):
+            continue
+        for a, b, _entries in index.find_all(words):
+            if any(covered[a:b]):
+                continue
+            hits += 1
+            for k in range(a, b):
+                covered[k] = True
+    return hits >= 2 and all(
+        c or w.lower() in _LIST_WORDS for c, w in zip(covered, words, strict=True)
+    )
 
 
 def _role_of(doc: Doc, a: int, b: int, entry: NameEntry, date: str | None) -> Role:
