@@ -194,6 +194,7 @@ NORLAND [NRL]
 BLUE_FRONT_ [NRLREB]
 OSTMARK_ [OSM]
 KESTRIN_ [KST]
+HALVAR_BREK_ [NRL]  # a person listed with a country code only
 """
 
 
@@ -223,6 +224,15 @@ def test_a_list_of_dictionary_names_is_one_mention_each(dictionary: Path) -> Non
         "OSM",
         "NRL",
     }
+
+
+def test_a_person_coded_with_a_country_takes_the_role_of_the_title(dictionary: Path) -> None:
+    doc = analyse(
+        "Prime Minister Halvar Brek said on Monday that the talks would go on.",
+        dictionaries=[str(dictionary)],
+    )
+    brek = entity(doc, "Prime Minister Halvar Brek")
+    assert (brek.kind, brek.code) == ("person", "NRLGOV")
 
 
 def test_dictionary_reader_understands_ranges_and_refuses_other_files(

@@ -301,7 +301,7 @@ def _role_of(doc: Doc, a: int, b: int, entry: NameEntry, date: str | None) -> Ro
         return "person"
     if entry.kind == "user":
         code = entry.code_on(date) or ""
-        if len(code) == 3 and country_of(code) == code:
+        if len(code) == 3 and country_of(code) == code and doc[a].ent_type_ != "PERSON":
             return "norp" if doc[a:b].root.pos_ == "ADJ" else "place"
         return "person" if doc[a].ent_type_ == "PERSON" else "org"
     return "org"
