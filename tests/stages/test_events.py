@@ -279,3 +279,13 @@ def test_a_pronoun_that_names_a_phrase_holding_itself_ends() -> None:
     for tok in parsed:
         if tok.lower_ == "you":
             assert actors.of_phrase(tok) == []
+
+
+def test_role_nouns_of_a_list_of_countries_take_their_role() -> None:
+    doc = events("The foreign ministers of France, Germany and Italy met in Rome on Monday.")
+    assert {(e.source_code, e.target_code) for e in doc.events} == {
+        (a, b)
+        for a in ("FRAGOV", "DEUGOV", "ITAGOV")
+        for b in ("FRAGOV", "DEUGOV", "ITAGOV")
+        if a != b
+    }

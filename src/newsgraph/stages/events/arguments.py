@@ -2,7 +2,8 @@
 
 - A phrase names the actor mentioned at its head word ("President Xi"), else the actors in
   its premodifiers ("Senior Hungarian and Romanian officials": two), else the actor of its
-  "of"/"from" phrase ("the foreign minister of Iraq").
+  "of"/"from" phrase ("the foreign minister of Iraq"; for a list of countries, each in the
+  role of the head noun: "the foreign ministers of France and Germany" → FRAGOV, DEUGOV).
 - Coordinated phrases ("Iran and Saudi Arabia") name one actor per conjunct: compound actors.
 - A pronoun names the latest fitting actor before it: a person for he/she/him/her, a group,
   organisation or country for it/its; the subject of an earlier sentence is preferred to
@@ -45,6 +46,27 @@ class Actor:
     start: int
     end: int
     kind: str | None = None
+
+
+def _role_word(tok: Token) -> str | None:
+    """The CAMEO role of a role noun ("ministers" → GOV, "troops" → MIL), if it is one."""
+    from newsgraph.stages.actors.names import fold
+    from newsgraph.stages.actors.tables import lexicon
+
+    agents = lexicon().agents
+    agent = agents.get((fold(tok.lemma_),), "noun") or agents.get((fold(tok.lemma_),), "title")
+    if agent is None and tok.i > 0:  # "foreign ministers"
+        prev = tok.doc[tok.i - 1]
+        key = (fold(prev.text), fold(tok.lemma_))
+        agent = agents.get(key, "noun") or agents.get(key, "title")
+    return agent.code if agent is not None else None
+
+
+def _in_role(a: Actor, role: str) -> Actor:
+    """A country's actor in a role ("France" of "the ministers of France and Germany")."""
+    if a.kind != "country" or not a.code or len(a.code) != 3:
+        return a
+    return Actor(a.entity, a.code + role, a.text, a.start, a.end, a.kind)
 
 
 class Actors:
@@ -108,7 +130,10 @@ class Actors:
             if child.dep_ == "prep" and child.lower_ in _OF:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        return self.of_phrase(pobj)
+                        found = self.of_phrase(pobj)
+                        role = _role_word(h) if len(found) > 1 else None
+                        # "the foreign ministers of France and Germany": each country's
+                        return [_in_role(a, role) for a in found] if role else found
         low = h.lower_
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._antecedent(h)
