@@ -181,10 +181,12 @@ def test_discards_are_read_with_their_kind_and_stem() -> None:
     d = parse_discards(DISCARDS, "test.discards.txt")
     assert [p.words for p in d.sentence] == [("bronze", "medal"), ("typhoon",), ("baseball",)]
     assert [(p.words, p.where) for p in d.story] == [(("world", "cup"), "test.discards.txt:5")]
-    assert d.find(["two", "baseballs", "flew"], d.sentence) is not None  # a stem
-    assert d.find(["two", "typhoons", "hit"], d.sentence) is None  # "_": the word exactly
-    assert d.find(["the", "typhoon", "hit"], d.sentence) is not None
-    assert d.find(["a", "bronze", "statue"], d.sentence) is None
+    assert d.find(["the", "world", "cup"]) is None  # a story phrase, not a sentence one
+    assert d.find(["the", "world", "cup"], story=True) is not None
+    assert d.find(["two", "baseballs", "flew"]) is not None  # a stem
+    assert d.find(["two", "typhoons", "hit"]) is None  # "_": the word exactly
+    assert d.find(["the", "typhoon", "hit"]) is not None
+    assert d.find(["a", "bronze", "statue"]) is None
 
 
 @pytest.fixture(scope="module")

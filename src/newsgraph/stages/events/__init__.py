@@ -61,13 +61,11 @@ def user_discards(paths: tuple[str, ...]) -> Discards:
 def _not_discarded(parsed: Doc, events: list[Event], discard: Discards) -> list[Event]:
     """No events from a story with a story-level discard phrase, nor from a sentence with a
     sentence-level one (PETRARCH's discards: sports results, historical asides)."""
-    if discard.story and discard.find([t.lower_ for t in parsed], discard.story):
+    if discard.story and discard.find([t.lower_ for t in parsed], story=True):
         return []
     dropped: dict[int, bool] = {}
     for sent in parsed.sents:
-        dropped[sent.start_char] = (
-            discard.find([t.lower_ for t in sent], discard.sentence) is not None
-        )
+        dropped[sent.start_char] = discard.find([t.lower_ for t in sent]) is not None
     return [e for e in events if not dropped.get(e.start, False)]
 
 

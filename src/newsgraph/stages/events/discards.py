@@ -16,7 +16,7 @@ Matching ignores case and compares words (spaCy tokens), so "BALL" does not matc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -51,27 +51,33 @@ class Phrase:
 class Discards:
     sentence: tuple[Phrase, ...] = ()
     story: tuple[Phrase, ...] = ()
-    by_first: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    # each kind's phrases by the first three letters of their first word
+    _sentence_index: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
+    _story_index: dict[str, tuple[Phrase, ...]] = field(default_factory=dict, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.sentence or self.story)
 
-    def find(self, words: Sequence[str], phrases: Iterable[Phrase]) -> Phrase | None:
-        """The first of ``phrases`` found in ``words`` (lower case), if any."""
-        wanted = set(phrases)
+    def find(self, words: Sequence[str], *, story: bool = False) -> Phrase | None:
+        """The first sentence-level (or story-level) phrase in ``words`` (lower case)."""
+        index = self._story_index if story else self._sentence_index
         for i, w in enumerate(words):
             for key in {w[:1], w[:2], w[:3]}:
-                for p in self.by_first.get(key, ()):
-                    if p in wanted and p.at(words, i):
+                for p in index.get(key, ()):
+                    if p.at(words, i):
                         return p
         return None
 
 
-def _build(sentence: Sequence[Phrase], story: Sequence[Phrase]) -> Discards:
+def _index(phrases: Sequence[Phrase]) -> dict[str, tuple[Phrase, ...]]:
     by_first: dict[str, list[Phrase]] = {}
-    for p in (*sentence, *story):
+    for p in phrases:
         by_first.setdefault(p.words[0][:3], []).append(p)
-    return Discards(tuple(sentence), tuple(story), {k: tuple(v) for k, v in by_first.items()})
+    return {k: tuple(v) for k, v in by_first.items()}
+
+
+def _build(sentence: Sequence[Phrase], story: Sequence[Phrase]) -> Discards:
+    return Discards(tuple(sentence), tuple(story), _index(sentence), _index(story))
 
 
 def parse_discards(text: str, name: str) -> Discards:

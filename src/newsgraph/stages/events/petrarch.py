@@ -294,8 +294,6 @@ def _match(
     if not elems:
         return True
     e, rest = elems[0], elems[1:]
-    if e.kind == "verb":  # "IN_*" read backwards: the word must touch the verb
-        return pos == 0 and _match(rest, toks, pos, actors, phrase, got, back)
     last = pos if e.adjacent else len(toks) - 1
     for p in range(pos, min(last, len(toks) - 1) + 1):
         tok = toks[p]
