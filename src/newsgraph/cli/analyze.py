@@ -13,9 +13,10 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from newsgraph import inputs
+from newsgraph.cli import dictionaries
 from newsgraph.cli.render import render_text
 from newsgraph.config import DEFAULT_PIPELINE
 from newsgraph.errors import InputError, NewsgraphError, PipelineError
@@ -57,34 +58,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         type=_date_arg,
         help="publication date to assume when a page gives none",
     )
-    p.add_argument(
-        "--actors",
-        nargs="+",
-        action="extend",
-        default=[],
-        metavar="FILE",
-        help="PETRARCH/Phoenix actor dictionaries (*.actors.txt) to code named actors with, "
-        "by the article's date, and agent dictionaries (*.agents.txt) to code role words with; "
-        "they take precedence over newsgraph's own tables",
-    )
-    p.add_argument(
-        "--verbs",
-        nargs="+",
-        action="extend",
-        default=[],
-        metavar="FILE",
-        help="verb pattern files in the format of newsgraph's verbs.tsv, or PETRARCH verb "
-        "dictionaries (docs/events.md), consulted before the built-in patterns",
-    )
-    p.add_argument(
-        "--discards",
-        nargs="+",
-        action="extend",
-        default=[],
-        metavar="FILE",
-        help="PETRARCH discards files (*.discards.txt): sentences, or with '+' whole stories, "
-        "with these phrases code no events",
-    )
+    dictionaries.add_options(p)
     p.add_argument(
         "--explain",
         action="store_true",
@@ -193,21 +167,10 @@ def run(args: argparse.Namespace) -> int:
             _error(f"{args.out}: is a folder; --out takes a file name")
             return 2
     names = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else None
-    options: dict[str, dict[str, Any]] = {}
-    if args.actors:
-        actor_stages = [n for n in (names or DEFAULT_PIPELINE) if n.startswith("actors.")]
-        if not actor_stages:
-            _error("--actors needs the actors stage in the pipeline (add 'actors.v1')")
-            return 2
-        options[actor_stages[0]] = {"dictionaries": args.actors}
-    for flag in ("verbs", "discards"):
-        if not getattr(args, flag):
-            continue
-        event_stages = [n for n in (names or DEFAULT_PIPELINE) if n.startswith("events.")]
-        if not event_stages:
-            _error(f"--{flag} needs the events stage in the pipeline (add 'events.v1')")
-            return 2
-        options.setdefault(event_stages[0], {})[flag] = getattr(args, flag)
+    options, problem = dictionaries.stage_options(args, names or DEFAULT_PIPELINE)
+    if problem:
+        _error(problem)
+        return 2
     try:
         pipeline = Pipeline.from_names(names, options)
     except (PipelineError, InputError) as exc:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
 
 from newsgraph.brief import brief_of, render_html, render_markdown
+from newsgraph.cli import dictionaries
 from newsgraph.cli.analyze import _date_arg
+from newsgraph.config import DEFAULT_PIPELINE
 from newsgraph.errors import InputError, PipelineError
 from newsgraph.inputs import resolve
 from newsgraph.pipeline import Pipeline, RawPage
@@ -25,12 +26,7 @@ def configure(p: argparse.ArgumentParser) -> None:
         help="publication date if the page gives none",
     )
     p.add_argument("--allow-private", action="store_true", help="allow URLs on private addresses")
-    p.add_argument("--actors", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="PETRARCH actor and agent dictionaries, as for analyze")  # fmt: skip
-    p.add_argument("--verbs", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="verb pattern files, as for analyze")  # fmt: skip
-    p.add_argument("--discards", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="PETRARCH discards files, as for analyze")  # fmt: skip
+    dictionaries.add_options(p)
     p.set_defaults(run=run)
 
 
@@ -40,12 +36,9 @@ def _error(msg: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    options: dict[str, dict[str, Any]] = {}
-    if args.actors:
-        options["actors.v1"] = {"dictionaries": args.actors}
-    for flag in ("verbs", "discards"):
-        if getattr(args, flag):
-            options.setdefault("events.v1", {})[flag] = getattr(args, flag)
+    options, problem = dictionaries.stage_options(args, DEFAULT_PIPELINE)
+    if problem:
+        return _error(problem)
     try:
         pipeline = Pipeline.from_names(None, options)
     except (PipelineError, InputError) as exc:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
 
+from newsgraph.cli import dictionaries
 from newsgraph.config import DEFAULT_PIPELINE
 from newsgraph.errors import InputError, PipelineError
 from newsgraph.ingest import ingest
@@ -51,12 +51,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--retry-failed", action="store_true",
                    help="try again the inputs that failed in an earlier run")  # fmt: skip
     p.add_argument("--pipeline", metavar="STAGES", help="comma-separated stage names to run")
-    p.add_argument("--actors", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="PETRARCH actor and agent dictionaries, as for analyze")  # fmt: skip
-    p.add_argument("--verbs", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="verb pattern files, as for analyze")  # fmt: skip
-    p.add_argument("--discards", nargs="+", action="extend", default=[], metavar="FILE",
-                   help="PETRARCH discards files, as for analyze")  # fmt: skip
+    dictionaries.add_options(p)
     p.add_argument("--allow-private", action="store_true",
                    help="allow fetching URLs on loopback and private addresses")  # fmt: skip
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or error lines")
@@ -75,21 +70,10 @@ def run(args: argparse.Namespace) -> int:
         _error("--workers and --batch must be at least 1")
         return 2
     names = [n.strip() for n in args.pipeline.split(",") if n.strip()] if args.pipeline else None
-    options: dict[str, dict[str, Any]] = {}
-    chosen = names or list(DEFAULT_PIPELINE)
-    wanted = (
-        ("actors", "actors.", "dictionaries"),
-        ("verbs", "events.", "verbs"),
-        ("discards", "events.", "discards"),
-    )
-    for flag, prefix, key in wanted:
-        values = getattr(args, flag)
-        if values:
-            stage = next((n for n in chosen if n.startswith(prefix)), None)
-            if stage is None:
-                _error(f"--{flag} needs the {prefix}v1 stage in the pipeline")
-                return 2
-            options.setdefault(stage, {})[key] = values
+    options, problem = dictionaries.stage_options(args, names or DEFAULT_PIPELINE)
+    if problem:
+        _error(problem)
+        return 2
     try:
         Pipeline.from_names(names, options)  # check it before any work
     except (PipelineError, InputError) as exc:
