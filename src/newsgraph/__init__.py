@@ -23,6 +23,7 @@ from newsgraph.errors import (
     NoArticleError,
     NotFoundError,
     PipelineError,
+    StoreError,
 )
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ __all__ = [
     "Section",
     "Source",
     "Stage",
+    "StoreError",
     "__version__",
     "analyze",
     "read",

@@ -8,7 +8,8 @@ NewsgraphError                 root: catch this to catch everything newsgraph ra
 │   ├── EmptyInputError        nothing there: an empty file or a page without text
 │   ├── NoArticleError         a page, but no article in it (a login form, a menu)
 │   └── FetchError             a URL could not be fetched (network, status, size, refused)
-└── PipelineError              the pipeline is misconfigured (unknown stage, unmet requires)
+├── PipelineError              the pipeline is misconfigured (unknown stage, unmet requires)
+└── StoreError                 a database cannot be opened, read or written
 """
 
 from __future__ import annotations
@@ -56,3 +57,7 @@ class FetchError(InputError):
 
 class PipelineError(NewsgraphError):
     """The pipeline cannot be built or run as configured."""
+
+
+class StoreError(NewsgraphError):
+    """The store cannot be opened, read or written."""

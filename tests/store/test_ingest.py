@@ -321,3 +321,34 @@ def test_the_seed_and_an_html_copy_are_one_story_with_two_sources(tmp_path: Path
     _, stories = store.query("SELECT n_documents, n_sources FROM stories")
     store.close()
     assert docs == [(2,)] and stories == [(2, 2)]
+
+
+def test_actor_totals_equal_a_count_over_the_entities(built: Path) -> None:
+    store = open_store(built, read_only=True)
+    counted = (
+        "SELECT name, code, count(DISTINCT doc_id), sum(n_mentions) FROM entities "
+        "GROUP BY name, code"
+    )
+    kept = "SELECT name, code, documents, mentions FROM actors"
+    try:
+        assert store.query(f"({counted}) EXCEPT ({kept})")[1] == []
+        assert store.query(f"({kept}) EXCEPT ({counted})")[1] == []
+    finally:
+        store.close()
+
+
+def test_search_scores_as_the_extension_does(built: Path) -> None:
+    from newsgraph.store.duck import bm25
+
+    store = open_store(built, read_only=True)
+    try:
+        for words in ("fishing rights", "agreement", "minister of Norway"):
+            _, ours = store.query(f"SELECT key, score FROM ({bm25('documents')})", [words])
+            _, theirs = store.query(
+                "SELECT doc_id, fts_main_documents.match_bm25(doc_id, ?) AS s FROM documents "
+                "WHERE s IS NOT NULL",
+                [words],
+            )
+            assert ours and dict(ours) == pytest.approx(dict(theirs)), words
+    finally:
+        store.close()

@@ -71,3 +71,60 @@ def test_read_only_errors_say_what_to_do(tmp_path: Path) -> None:
     (tmp_path / "x.duckdb").write_bytes(b"not a database")
     with pytest.raises(StoreError, match="cannot open"):
         open_store(tmp_path / "x.duckdb")
+
+
+def with_actors(text: str, *names: tuple[str, str | None]) -> Document:
+    from newsgraph.model import Entity, Mention
+
+    d = doc(text)
+    for i, (name, code) in enumerate(names):
+        at = text.index(name)
+        d.entities.append(
+            Entity(
+                id=f"e{i}", name=name, kind="country" if code else "person", code=code,
+                mentions=[Mention(start=at, end=at + len(name), text=name)], by="test",
+            )
+        )  # fmt: skip
+    return d
+
+
+def test_actor_totals_keep_step_with_the_entities(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "t.duckdb")
+    store.write([Stored("a", "a", with_actors(BODY, ("Norway", "NOR"), ("Sweden", "SWE")))])
+    other = "Norway and Finland met in Oslo, said Kari Berg."
+    store.write([Stored("b", "b", with_actors(other, ("Norway", "NOR"), ("Kari Berg", None)))])
+    _, rows = store.query("SELECT name, code, documents, mentions FROM actors ORDER BY name")
+    assert rows == [("Kari Berg", None, 1, 1), ("Norway", "NOR", 2, 2), ("Sweden", "SWE", 1, 1)]
+    store.close()
+
+
+def test_an_older_database_gains_the_actor_totals(tmp_path: Path) -> None:
+    db = tmp_path / "t.duckdb"
+    store = open_store(db)
+    store.write([Stored("a", "a", with_actors(BODY, ("Norway", "NOR")))])
+    store.query("DROP TABLE actors")  # as a database written before the table existed
+    store.close()
+    with pytest.raises(StoreError, match=r"older newsgraph.*newsgraph ingest"):
+        open_store(db, read_only=True)
+    open_store(db).close()  # any ingest opens it for writing: the totals are added
+    store = open_store(db, read_only=True)
+    assert store.query("SELECT name, documents FROM actors")[1] == [("Norway", 1)]
+    store.close()
+
+
+def test_search_reads_words_across_typographic_punctuation(tmp_path: Path) -> None:
+    from newsgraph.store.duck import bm25
+
+    db = tmp_path / "t.duckdb"
+    store = open_store(db)
+    curly = "Trump’s envoy met “Putin” in Moskva—twice—officials said."
+    store.write([Stored("a", "a", doc(BODY)), Stored("b", "b", doc(curly))])
+    store.finish()
+    store.close()
+    store = open_store(db, read_only=True)
+    for words in ("trump", "putin", "moskva twice"):
+        _, rows = store.query(f"SELECT key FROM ({bm25('documents')})", [words])
+        assert [k for (k,) in rows] == [doc(curly).id], words
+    # the read-only connection loaded the extension, and loads nothing unsigned after it
+    assert store.query("SELECT current_setting('allow_unsigned_extensions')")[1] == [(False,)]
+    store.close()

@@ -7,12 +7,9 @@ Each takes ``--db`` (default ``$NEWSGRAPH_DB`` or ``./newsgraph.duckdb``) and pr
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 import re
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date, datetime
 from typing import Any
 
 from newsgraph.store import StoreError, default_db, open_store
@@ -91,10 +88,9 @@ def q_actors(a: argparse.Namespace) -> Query:
         where.append("kind = ?")
         params.append(a.kind)
     sql = (
-        "SELECT name, code, any_value(kind) AS kind, count(DISTINCT doc_id) AS documents, "
-        "sum(n_mentions) AS mentions FROM entities WHERE "
+        "SELECT name, code, kind, documents, mentions FROM actors WHERE "
         + " AND ".join(where)
-        + " GROUP BY name, code ORDER BY mentions DESC, documents DESC, name LIMIT ?"
+        + " ORDER BY mentions DESC, documents DESC, name, code LIMIT ?"
     )
     return sql, [*params, a.top]
 
@@ -120,20 +116,19 @@ def q_relations(a: argparse.Namespace) -> Query:
 
 
 def q_search(a: argparse.Namespace) -> Query:
+    from newsgraph.store.duck import bm25
+
     if a.quotes:
         sql = (
-            "SELECT score, q.published, coalesce(q.speaker, q.speaker_text) AS speaker, q.text, "
-            "d.title FROM (SELECT doc_id, published, speaker, speaker_text, text, start_char, "
-            "fts_main_quotes.match_bm25(uid, ?) AS score FROM quotes) q "
-            "JOIN documents d USING (doc_id) WHERE score IS NOT NULL "
-            "ORDER BY score DESC LIMIT ?"
+            "SELECT s.score, q.published, coalesce(q.speaker, q.speaker_text) AS speaker, "
+            f"q.text, d.title FROM ({bm25('quotes')}) s JOIN quotes q ON q.uid = s.key "
+            "JOIN documents d USING (doc_id) ORDER BY s.score DESC, q.uid LIMIT ?"
         )
         return sql, [a.text, a.limit]
     sql = (
-        "SELECT score, published, title, url, path, story_id FROM "
-        "(SELECT doc_id, published, title, url, path, story_id, "
-        "fts_main_documents.match_bm25(doc_id, ?) AS score FROM documents) "
-        "WHERE score IS NOT NULL ORDER BY score DESC LIMIT ?"
+        "SELECT s.score, d.published, d.title, d.url, d.path, d.story_id "
+        f"FROM ({bm25('documents')}) s JOIN documents d ON d.doc_id = s.key "
+        "ORDER BY s.score DESC, d.doc_id LIMIT ?"
     )
     return sql, [a.text, a.limit]
 
@@ -216,7 +211,9 @@ def _runner(name: str) -> Callable[[argparse.Namespace], int]:
 
 
 def _cell(v: Any) -> Any:
-    if isinstance(v, (datetime, date)):
+    from datetime import date  # a datetime is a date too
+
+    if isinstance(v, date):
         return v.isoformat()
     if isinstance(v, float):
         return round(v, 3)
@@ -226,10 +223,14 @@ def _cell(v: Any) -> Any:
 def write(cols: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str) -> None:
     out = sys.stdout
     if fmt == "json":
+        import json
+
         out.write(json.dumps([{c: _cell(v) for c, v in zip(cols, r, strict=True)} for r in rows],
                              ensure_ascii=False, indent=2) + "\n")  # fmt: skip
         return
     if fmt == "csv":
+        import csv
+
         w = csv.writer(out)
         w.writerow(cols)
         w.writerows([[_cell(v) for v in r] for r in rows])

@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import StoreError
 
 if TYPE_CHECKING:  # the model (pydantic) is not needed to query a store
     from newsgraph.model import Document
+
+__all__ = ["TABLES", "Store", "StoreError", "Stored"]
 
 TABLES = (
     "documents",
@@ -19,13 +21,10 @@ TABLES = (
     "claims",
     "events",
     "stories",
+    "actors",
     "errors",
     "inputs",
 )
-
-
-class StoreError(NewsgraphError):
-    """The store cannot be opened, read or written."""
 
 
 @dataclass(frozen=True)

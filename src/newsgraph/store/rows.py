@@ -105,6 +105,16 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
         ("n_documents", "INTEGER"),
         ("n_sources", "INTEGER"),
     ],
+    # derived: one row per actor (name and code) over all documents, kept in step with
+    # `entities` in each write transaction, so that `newsgraph actors` reads totals
+    "actors": [
+        ("key", "VARCHAR PRIMARY KEY"),
+        ("name", "VARCHAR"),
+        ("code", "VARCHAR"),
+        ("kind", "VARCHAR"),
+        ("documents", "INTEGER"),
+        ("mentions", "INTEGER"),
+    ],
     "errors": [
         ("input_key", "VARCHAR"),
         ("input", "VARCHAR"),
