@@ -12,7 +12,8 @@ In one run, one after the other on the same pages:
 It prints documents per second for each (ingest against analyze), each run's peak memory,
 the database size per 1,000 documents, and the time each query command takes on the database
 (in process: open, query, format; median of 5), and as a whole command line (process start
-included, median of 9), beside what Python, and Python starting DuckDB, take alone.
+included, median of 9) reading the file (--db) and asking a running ``newsgraph serve``
+(--server), beside what Python, and Python starting DuckDB, take alone.
 ``--queries DB`` times only the query commands on an existing database.
 
 Data: --data DIR, else $NEWSGRAPH_SHARED/data, else ../shared/data.
@@ -67,25 +68,43 @@ def _timed(cmd: list[str]) -> tuple[float, float, str]:
     return float(wall), float(mem), last
 
 
-def _time_queries(db: Path, ng: str) -> dict[str, tuple[float, float]]:
-    """Per query command: in process (median of 5) and as a command line (median of 9), ms."""
+def _time_queries(db: Path, ng: str) -> dict[str, tuple[float, float, float]]:
+    """Per query command, ms: in process (median of 5), as a command line reading the file
+    (median of 9), and as a command line asking a running `newsgraph serve` (median of 9)."""
     from newsgraph.cli.main import main as cli
 
-    queries = {}
-    for q in QUERIES:
+    def whole(args: list[str]) -> float:
         times = []
-        for _ in range(5):
-            t0 = time.perf_counter()
-            with redirect_stdout(io.StringIO()):
-                code = cli([*q, "--db", str(db)])
-            times.append(time.perf_counter() - t0)
-            assert code == 0, q
-        whole = []
         for _ in range(9):
             t0 = time.perf_counter()
-            subprocess.run([ng, *q, "--db", str(db)], stdout=subprocess.DEVNULL, check=True)
-            whole.append(time.perf_counter() - t0)
-        queries[" ".join(q)] = (statistics.median(times) * 1000, statistics.median(whole) * 1000)
+            subprocess.run([ng, *args], stdout=subprocess.DEVNULL, check=True)
+            times.append(time.perf_counter() - t0)
+        return statistics.median(times) * 1000
+
+    server = subprocess.Popen(
+        [ng, "serve", "--db", str(db), "--port", "0"], stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert server.stderr is not None
+        first = server.stderr.readline()  # "newsgraph: serving DB at URL (...)"
+        if " at http://" not in first:
+            raise SystemExit(f"bench.ingest: newsgraph serve did not start: {first.strip()}")
+        url = first.split(" at ", 1)[1].split()[0]
+        queries = {}
+        for q in QUERIES:
+            times = []
+            for _ in range(5):
+                t0 = time.perf_counter()
+                with redirect_stdout(io.StringIO()):
+                    code = cli([*q, "--db", str(db)])
+                times.append(time.perf_counter() - t0)
+                assert code == 0, q
+            local = whole([*q, "--db", str(db)])
+            served = whole([*q, "--server", url])
+            queries[" ".join(q)] = (statistics.median(times) * 1000, local, served)
+    finally:
+        server.terminate()
+        server.wait()
     return queries
 
 
@@ -98,7 +117,7 @@ def _floor_ms() -> dict[str, float]:
         ("python + DuckDB engine", "import _duckdb; _duckdb.connect()"),
     ):
         times = []
-        for _ in range(3):
+        for _ in range(9):
             t0 = time.perf_counter()
             subprocess.run([sys.executable, "-c", code], check=True)
             times.append(time.perf_counter() - t0)
@@ -107,10 +126,13 @@ def _floor_ms() -> dict[str, float]:
 
 
 def _print_queries(queries: dict[str, Any], floor: dict[str, float]) -> None:
-    print("| query | in process (median of 5) | command line (median of 9) |")
-    print("|---|---:|---:|")
-    for q, (inproc, whole) in queries.items():
-        print(f"| newsgraph {q} | {inproc:.0f} ms | {whole:.0f} ms |")
+    print(
+        "| query | in process (median of 5) | command line, --db (median of 9) "
+        "| command line, --server (median of 9) |"
+    )
+    print("|---|---:|---:|---:|")
+    for q, (inproc, whole, served) in queries.items():
+        print(f"| newsgraph {q} | {inproc:.0f} ms | {whole:.0f} ms | {served:.0f} ms |")
     print("before any command runs: " + "; ".join(f"{k} {v:.0f} ms" for k, v in floor.items()))
 
 

@@ -40,16 +40,6 @@ def ingest(*args: str) -> int:
     return main(["ingest", "--workers", "1", "-q", *args])
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database of the bundled examples and twelve fictional pages."""
-    tmp = tmp_path_factory.mktemp("db")
-    write_corpus(tmp / "pages")
-    db = tmp / "news.duckdb"
-    assert ingest(str(EXAMPLES), str(tmp / "pages"), "--db", str(db)) == 0
-    return db
-
-
 def test_everything_is_stored_and_a_second_run_adds_nothing(built: Path, tmp_path: Path) -> None:
     before = counts(built)
     assert before["documents"] == N_DOCS and before["events"] > 0 and before["quotes"] > 0

@@ -31,6 +31,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "export",
         "export a database: newsgraph/1 JSON lines, Parquet tables or GDELT 2.0 events",
     ),
+    "serve": (
+        "serve",
+        "answer the query commands over HTTP, as JSON (for --server, scripts and pages)",
+    ),
     "schema": ("schema", "print the JSON Schema of the newsgraph/1 output format"),
     "stages": ("stages", "list the registered pipeline stages (built-in and plugins)"),
     "quotes": ("query", "quotes by speaker, newest first"),
