@@ -85,6 +85,15 @@ def test_compound_source_without_target_is_mutual() -> None:
     assert triples(doc) == {("PER", "CHL", "05", "asserted"), ("CHL", "PER", "05", "asserted")}
 
 
+def test_a_compound_acts_on_itself_only_when_the_verb_says_so() -> None:
+    assert triples(events("Peru and Chile praised each other.")) == {
+        ("PER", "CHL", "05", "asserted"),
+        ("CHL", "PER", "05", "asserted"),
+    }
+    assert not events("Peru and Chile will tour together next spring.").events  # no visit
+    assert not events("The package includes tours of Peru, Chile and Bolivia.").events
+
+
 def test_a_list_of_three_meets_each_way() -> None:
     doc = events("Peru, Chile and Bolivia met in Lima.")
     assert len(doc.events) == 6

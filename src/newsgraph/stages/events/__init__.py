@@ -132,7 +132,7 @@ class EventsStage:
         if f.passive:
             rule += " (passive)"
         out = []
-        pairs = _pairs(f.sources, f.targets, f.pattern)
+        pairs = _pairs(f.sources, f.targets, f.pattern, tok)
         if not pairs and f.place and f.pattern.targets:
             # no one on the receiving end: the place it happened, as PETRARCH and the CAMEO
             # gold code it ("Obama and Putin will meet in Zurich" → USA/RUS → CHE)
@@ -189,17 +189,31 @@ def _at_home(s: Actor, t: Actor) -> bool:
 
 
 def _pairs(
-    sources: list[Actor], targets: list[Actor], p: VerbPattern
+    sources: list[Actor], targets: list[Actor], p: VerbPattern, trigger: Token
 ) -> list[tuple[Actor, Actor | None]]:
     if targets:
         return [
             (s, t) for s in sources for t in targets if s.entity != t.entity and not _at_home(s, t)
         ]
-    if len(sources) > 1:  # "Iran and Saudi Arabia resumed ties": each way
+    if len(sources) > 1 and _reciprocal(p, trigger):
+        # "Iran and Saudi Arabia resumed ties": each way
         return [(a, b) for a in sources for b in sources if a.entity != b.entity]
     if not p.targets:  # a pattern without a target ("protest")
         return [(s, None) for s in sources]
     return []
+
+
+def _reciprocal(p: VerbPattern, trigger: Token) -> bool:
+    """Whether a compound subject acts on itself: a verb done *with* someone ("Iran and Saudi
+    Arabia resumed ties", "met", "signed a deal"), or "each other" / "one another". Not one done
+    *to* someone: "Ann and Bo will tour together" is no visit of one to the other. PETRARCH
+    patterns say it themselves (``% * TALKS``)."""
+    if p.phrase is not None or "with" in p.targets:
+        return True
+    return any(
+        t.lower_ == "other" and t.i > 0 and t.doc[t.i - 1].lower_ in ("each", "one")
+        for t in trigger.subtree
+    )
 
 
 def _date(tok: Token, published: str | None, *, future: bool) -> str | None:

@@ -101,14 +101,17 @@ def _pobjs(tok: Token, prep: str) -> list[Token]:
     ]
 
 
-def _actors_at(noun: Token, places: tuple[str, ...], actors: Actors) -> list[Actor]:
+def _actors_at(
+    noun: Token, places: tuple[str, ...], actors: Actors
+) -> tuple[list[Actor], str | None]:
+    """The actors at the first of ``places`` that has any, and that place."""
     for where in places:
         if where == "poss":
             for c in noun.children:
                 if c.dep_ == "poss":
                     got = actors.of_phrase(c)
                     if got:
-                        return got
+                        return got, where
         elif where == "amod":
             got = [
                 a
@@ -126,13 +129,13 @@ def _actors_at(noun: Token, places: tuple[str, ...], actors: Actors) -> list[Act
                 if a is not None
             ]
             if got:
-                return got
+                return got, where
         else:
             for pobj in _pobjs(noun, where):
                 got = actors.of_phrase(pobj)
                 if got:
-                    return got
-    return []
+                    return got, where
+    return [], None
 
 
 def _mode(noun: Token) -> tuple[Modality, str]:
@@ -170,12 +173,14 @@ def find_noun_events(
         p = nouns.get(tok.lemma_.lower())
         if p is None:
             continue
-        sources = _actors_at(tok, p.sources, actors)
-        targets = _actors_at(tok, p.targets, actors)
-        if not sources and len(targets) > 1 and "between" in p.targets:
+        sources, source_at = _actors_at(tok, p.sources, actors)
+        targets, target_at = _actors_at(tok, p.targets, actors)
+        if not sources and len(targets) > 1 and target_at == "between":
             sources = targets  # "talks between Iran and Saudi Arabia": each way
-        elif not targets and len(sources) > 1 and "between" in p.targets:
+        elif not targets and len(sources) > 1 and "between" in p.targets and source_at == "amod":
             targets = sources  # "the US-China talks"
+        elif source_at == target_at:
+            continue  # one phrase is not both sides: "tours of the Colosseum, the Pantheon"
         if not sources or not targets:
             continue
         mode, cue = _mode(tok)
