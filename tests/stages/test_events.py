@@ -130,6 +130,8 @@ def test_pronoun_subject_takes_the_earlier_subject() -> None:
         "The minister said the report would be published soon.",
         "Iceland warned that growth would slow.",  # a warning with no target is no event
         "Residents held their breath as the storm passed.",
+        # the "on" phrase belongs to the object, not to the verb ("call on")
+        "A Lima bank called the court's ruling on Chile a landmark judgment.",
     ],
 )
 def test_sentences_with_no_event(text: str) -> None:

@@ -166,7 +166,10 @@ def _targets(found_obj: Token | None, tok: Token, p: VerbPattern, actors: Actors
                 if got:
                     return got
         else:
-            for host in (tok, found_obj):
+            # on the object too when the pattern names it ("cut aid to X", "signed a deal with
+            # X"); else the phrase is the verb's own ("called on X", not "called the ruling on X
+            # a landmark")
+            for host in (tok, found_obj if p.objects else None):
                 if host is None:
                     continue
                 for pobj in _pobjs(host, where):
