@@ -188,6 +188,11 @@ def test_accusation_and_denial_from_a_claim() -> None:
     assert all(e.claim for e in doc.events if e.cameo in ("112", "016"))
 
 
+def test_a_claim_accuses_only_the_subject_of_its_content() -> None:
+    doc = events("Kenya claims to be the best friend of Norway in Africa.")
+    assert not [e for e in doc.events if e.cameo == "112"]  # a claim about itself
+
+
 # --- dates ------------------------------------------------------------------------------------
 
 

@@ -145,3 +145,10 @@ def test_asking_a_server_loads_no_database_engine(server: Server) -> None:
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert out.stdout.splitlines()[-1] == "0 []", out.stderr
+
+
+def test_serve_names_a_missing_database_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "0"], capsys)
+    assert code == 2 and err.count("\n") == 1 and "no such database" in err

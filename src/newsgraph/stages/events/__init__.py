@@ -294,17 +294,10 @@ def _claim_events(doc: Document, actors: Actors, n: int) -> Iterable[Event]:
         if cue_tok is None or cue_tok.lemma_.lower() not in ACCUSING_CUES:
             continue
         claimant = _near(actors, claim.claimant, sent)
-        accused = next(
-            (
-                a
-                for a in actors.inside(sent.start, sent.end)
-                if claim.start <= a.start < claim.end and a.entity != claim.claimant
-            ),
-            None,
-        )
+        accused = _accused(claim.start, claim.end, claim.claimant, sent, actors)
         if accused is None or claimant is None:
             continue
-        rule = f"claim {claim.id}: “{claim.cue}” with another actor in its content"
+        rule = f"claim {claim.id}: “{claim.cue}” with another actor as its content's subject"
         yield _event(
             sent, cue_tok.text, cue_tok.idx, ACCUSE, claimant, accused, "asserted", None,
             None, rule, None, claim.id,
@@ -321,6 +314,21 @@ def _claim_events(doc: Document, actors: Actors, n: int) -> Iterable[Event]:
                 resp, cue.text, cue.idx, DENY, denier, claimant, "asserted", None, None,
                 f"response to claim {claim.id}: denial", None, claim.id,
             )  # fmt: skip
+
+
+def _accused(start: int, end: int, claimant: str, sent: Span, actors: Actors) -> Actor | None:
+    """The actor a claim's content says did something: one in the subject of the content's
+    clause ("claims that China is considering ..."), not the claimant. Content with no subject
+    of its own accuses no one ("Roper claims to be the home of America's best ovens")."""
+    inside = [t for t in sent if start <= t.idx < end]
+    for root in (t for t in inside if t.head.i == t.i or not start <= t.head.idx < end):
+        for subj in root.children:
+            if subj.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for a in actors.inside(subj.left_edge.i, subj.right_edge.i + 1):
+                if a.entity != claimant:
+                    return a
+    return None
 
 
 def _sentence_at(parsed: Doc, offset: int) -> Span | None:
