@@ -33,7 +33,7 @@ import _duckdb as duckdb  # the engine, as newsgraph.store.duck imports it
 
 from newsgraph import __version__, queries
 from newsgraph.errors import StoreError
-from newsgraph.store.duck import fts_extension
+from newsgraph.store.duck import UNSIGNED_ONCE, check_tables, load_fts, no_database
 
 LOOPBACK = {"localhost", "127.0.0.1", "::1"}
 _READING = (duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN)
@@ -49,27 +49,16 @@ class Reader:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = str(Path(path).resolve())
         if not Path(self.path).is_file():
-            raise StoreError(
-                f"{path}: no such database; build one with `newsgraph ingest PAGES --db {path}`"
-            )
+            raise no_database(path)
         allowed = [self.path, self.path + ".wal"]
-        # the one extension newsgraph ships (see DuckStore: no signature check, then none)
-        self.con = duckdb.connect(":memory:", config={"allow_unsigned_extensions": "true"})
-        self.con.execute(f"LOAD '{_quoted(fts_extension())}'")
-        self.con.execute("SET allow_unsigned_extensions = false")
+        self.con = duckdb.connect(":memory:", config=UNSIGNED_ONCE)
+        load_fts(self.con, unsigned_once=True)
         self.con.execute(f"SET allowed_paths = [{', '.join(_literal(p) for p in allowed)}]")
         self.con.execute("SET enable_external_access = false")
         self.con.execute("SET lock_configuration = true")
         self.lock = threading.Lock()
         _, rows = self.query("SELECT table_name FROM duckdb_tables()")
-        tables = {t for (t,) in rows}
-        if "documents" not in tables:
-            raise StoreError(f"{path}: is not a newsgraph database (no documents table)")
-        if "actors" not in tables:
-            raise StoreError(
-                f"{path}: was built by an older newsgraph (no actors table); any "
-                f"`newsgraph ingest ... --db {path}` run adds it (nothing is re-analysed)"
-            )
+        check_tables({t for (t,) in rows}, path)
 
     def query(
         self, sql: str, params: Sequence[Any] = ()
@@ -216,12 +205,8 @@ def _hostname(host: str) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-def _quoted(text: str) -> str:
-    return text.replace("'", "''")
-
-
 def _literal(text: str) -> str:
-    return f"'{_quoted(text)}'"
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _first_line(exc: Exception) -> str:

@@ -55,6 +55,44 @@ def bm25(index: str) -> str:
     """
 
 
+# Read-only connections that search open with this and load the FTS extension without DuckDB's
+# signature check (~50 ms of RSA over 11 MB, paid by every `newsgraph search`): the file is the
+# pinned `duckdb-extension-fts` package's, installed by the same means as the engine's own
+# binary, and `load_fts` withdraws the permission right after that one load.
+UNSIGNED_ONCE: dict[str, str | bool | int | float | list[str]] = {
+    "allow_unsigned_extensions": "true"
+}
+
+
+def load_fts(con: duckdb.DuckDBPyConnection, *, unsigned_once: bool = False) -> None:
+    """Load the full-text search extension into ``con`` (opened with ``UNSIGNED_ONCE`` when
+    ``unsigned_once``)."""
+    try:
+        con.execute(f"LOAD '{fts_extension().replace(chr(39), chr(39) * 2)}'")
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot load DuckDB's full-text search extension ({exc})") from None
+    finally:
+        if unsigned_once:
+            con.execute("SET allow_unsigned_extensions = false")
+
+
+def no_database(path: object) -> StoreError:
+    return StoreError(
+        f"{path}: no such database; build one with `newsgraph ingest PAGES --db {path}`"
+    )
+
+
+def check_tables(tables: set[str], path: object) -> None:
+    """Raise StoreError unless ``tables`` are those of a newsgraph database of this version."""
+    if "documents" not in tables:
+        raise StoreError(f"{path}: is not a newsgraph database (no documents table)")
+    if "actors" not in tables:
+        raise StoreError(
+            f"{path}: was built by an older newsgraph (no actors table); any "
+            f"`newsgraph ingest ... --db {path}` run adds it (nothing is re-analysed)"
+        )
+
+
 class DuckStore:
     """newsgraph's tables in one DuckDB file (see docs/store.md)."""
 
@@ -63,19 +101,11 @@ class DuckStore:
     ) -> None:
         self.path = os.fspath(path)
         if read_only and not os.path.exists(self.path):  # noqa: PTH110 (no pathlib: start-up)
-            raise StoreError(
-                f"{path}: no such database; build one with `newsgraph ingest PAGES --db {path}`"
-            )
-        # A read-only store that searches loads the FTS extension without DuckDB's signature
-        # check (~50 ms of RSA over 11 MB, paid by every `newsgraph search`): the file is the
-        # pinned `duckdb-extension-fts` package's, installed by the same means as the engine's
-        # own binary, and the permission is withdrawn right after that one load.
+            raise no_database(path)
         quick_load = read_only and search
         try:
             self.con = duckdb.connect(
-                self.path,
-                read_only=read_only,
-                config={"allow_unsigned_extensions": "true"} if quick_load else {},
+                self.path, read_only=read_only, config=UNSIGNED_ONCE if quick_load else {}
             )
         except duckdb.Error as exc:
             first = str(exc).splitlines()[0]
@@ -84,40 +114,19 @@ class DuckStore:
                 "writing to it?"
             ) from None
         if search or not read_only:  # only when needed: the extension takes time to load
-            try:
-                self.con.execute(f"LOAD '{fts_extension()}'")
-            except duckdb.Error as exc:
-                raise StoreError(
-                    f"cannot load DuckDB's full-text search extension ({exc})"
-                ) from None
-            finally:
-                if quick_load:
-                    self.con.execute("SET allow_unsigned_extensions = false")
+            load_fts(self.con, unsigned_once=quick_load)
         if not read_only:
             self.con.execute("SET enable_progress_bar = false")  # ingest shows its own
             self._create()
             return
-        missing = {"documents", "actors"} - self._tables()
-        if "documents" in missing:
-            raise StoreError(f"{path}: is not a newsgraph database (no documents table)")
-        if missing:
-            raise StoreError(
-                f"{path}: was built by an older newsgraph (no actors table); any "
-                f"`newsgraph ingest ... --db {path}` run adds it (nothing is re-analysed)"
-            )
+        check_tables(self._tables(), path)
 
     def _tables(self) -> set[str]:
         return {t for (t,) in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
 
-    def _has_table(self, name: str) -> bool:
-        got = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = ?", [name]
-        ).fetchone()
-        return bool(got and got[0])
-
     def _create(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
-        backfill = not self._has_table("actors")  # a database from before the table existed
+        backfill = "actors" not in self._tables()  # a database from before the table existed
         for table, cols in SCHEMA.items():
             body = ", ".join(f'"{c}" {t}' for c, t in cols)
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body})")
