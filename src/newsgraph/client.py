@@ -15,8 +15,9 @@ from newsgraph.errors import StoreError
 
 def ask(
     server: str, name: str, options: dict[str, str], *, timeout: float = 300.0
-) -> tuple[list[str], list[list[Any]]]:
-    """Columns and rows of query ``name`` with ``options``, from the server at ``server``."""
+) -> tuple[list[str], list[list[Any]], bool]:
+    """Columns and rows of query ``name`` with ``options``, from the server at ``server``, and
+    whether it had more rows than ``options["limit"]``."""
     from urllib.parse import quote, urlencode, urlsplit
 
     parts = urlsplit(server if "//" in server else f"http://{server}")
@@ -48,4 +49,4 @@ def ask(
         raise StoreError(f"{server}: not a newsgraph server (answer: {status_line!r})") from None
     if status != 200:
         raise StoreError(str(answer.get("error") or status_line))
-    return answer["columns"], answer["rows"]
+    return answer["columns"], answer["rows"], bool(answer.get("more"))

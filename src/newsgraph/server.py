@@ -1,7 +1,8 @@
 """``newsgraph serve``: the corpus queries over HTTP, answered as JSON.
 
     GET /api/events?source=CHN&mode=asserted&limit=10
-    -> {"columns": ["date", "source_code", ...], "rows": [["2023-03-21", "CHNGOV", ...], ...]}
+    -> {"columns": ["date", "source_code", ...], "rows": [["2023-03-21", "CHNGOV", ...], ...],
+        "more": false}    (true when the query had more rows than its limit)
 
 The parameters are the query commands' options (``newsgraph.queries``): the same names, the
 same checks, the same SQL. Positional options are named (``/api/relations?actor1=CHN&actor2=RUS``,
@@ -61,7 +62,7 @@ class Reader:
         check_tables({t for (t,) in rows}, path)
 
     def query(
-        self, sql: str, params: Sequence[Any] = ()
+        self, sql: str, params: Sequence[Any] = (), *, limit: int | None = None
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
         with self.lock:
             try:
@@ -82,7 +83,7 @@ class Reader:
             try:
                 self.con.execute("USE news")
                 cur = self.con.execute(sql, list(params))
-                rows = cur.fetchall()
+                rows = cur.fetchall() if limit is None else cur.fetchmany(limit)
                 cols = [d[0] for d in (cur.description or [])]
             except duckdb.Error as exc:  # the query's fault: the database was attached
                 raise queries.QueryError(_first_line(exc)) from None
@@ -162,12 +163,17 @@ class _Handler(BaseHTTPRequestHandler):
         try:
             args = parse(name, parse_qsl(url.query, keep_blank_values=True))
             sql, params = queries.sql_for(name, args)
-            cols, rows = self.server.reader.query(sql, params)
+            cols, rows = self.server.reader.query(sql, params, limit=args.limit + 1)
         except BadRequest as exc:
             return 400, {"error": str(exc)}
         except StoreError as exc:
             return 400 if isinstance(exc, queries.QueryError) else 503, {"error": str(exc)}
-        return 200, {"columns": cols, "rows": [[queries.cell(v) for v in r] for r in rows]}
+        more = len(rows) > args.limit  # `sql` has no LIMIT of its own
+        return 200, {
+            "columns": cols,
+            "rows": [[queries.cell(v) for v in r] for r in rows[: args.limit]],
+            "more": more,
+        }
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # one line per request in do_GET instead, with --verbose

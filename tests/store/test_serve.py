@@ -152,3 +152,14 @@ def test_serve_names_a_missing_database_in_one_line(
 ) -> None:
     code, _, err = run(["serve", "--db", str(tmp_path / "none.duckdb"), "--port", "0"], capsys)
     assert code == 2 and err.count("\n") == 1 and "no such database" in err
+
+
+def test_sql_shows_at_most_limit_rows_and_says_so(
+    built: Path, server: Server, capsys: pytest.CaptureFixture[str]
+) -> None:
+    query = ["sql", "SELECT doc_id FROM documents", "--limit", "3", "--format", "json"]
+    for where in (["--db", str(built)], ["--server", server.url]):
+        code, out, err = run([*query, *where], capsys)
+        assert code == 0 and len(json.loads(out)) == 3 and "first 3 rows" in err
+    code, out, err = run([*query[:2], "--limit", "1000", "--db", str(built)], capsys)
+    assert code == 0 and "rows shown" not in err

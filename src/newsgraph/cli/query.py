@@ -45,27 +45,30 @@ def _runner(name: str) -> Callable[[argparse.Namespace], int]:
             if server:
                 from newsgraph.client import ask
 
-                cols, rows = ask(server, name, _options(a))
+                cols, rows, more = ask(server, name, _options(a))
             else:
-                cols, rows = _local(name, a)
+                cols, rows, more = _local(name, a)
         except StoreError as exc:
             print(f"newsgraph: error: {exc}", file=sys.stderr)
             return 2
         write(cols, rows, a.format)
+        if more:
+            print(f"newsgraph: first {a.limit} rows shown (--limit N for more)", file=sys.stderr)
         return 0
 
     return run
 
 
-def _local(name: str, a: argparse.Namespace) -> tuple[list[str], list[tuple[Any, ...]]]:
+def _local(name: str, a: argparse.Namespace) -> tuple[list[str], list[tuple[Any, ...]], bool]:
     from newsgraph.store import default_db, open_store
 
     sql, params = queries.sql_for(name, a)
     store = open_store(a.db or default_db(), read_only=True, search=queries.needs_search(name, sql))
     try:
-        return store.query(sql, params)
+        cols, rows = store.query(sql, params, limit=a.limit + 1)  # `sql` has no LIMIT of its own
     finally:
         store.close()
+    return cols, rows[: a.limit], len(rows) > a.limit
 
 
 def _options(a: argparse.Namespace) -> dict[str, str]:

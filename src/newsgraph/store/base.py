@@ -54,9 +54,9 @@ class Store(Protocol):
         ...
 
     def query(
-        self, sql: str, params: Sequence[Any] = ()
+        self, sql: str, params: Sequence[Any] = (), *, limit: int | None = None
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
-        """Column names and rows of a read query."""
+        """Column names and rows of a read query (at most ``limit`` rows, fetched no further)."""
         ...
 
     def counts(self) -> dict[str, int]:

@@ -297,11 +297,11 @@ class DuckStore:
     # -- reading -------------------------------------------------------------------------------
 
     def query(
-        self, sql: str, params: Sequence[Any] = ()
+        self, sql: str, params: Sequence[Any] = (), *, limit: int | None = None
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
         try:
             cur = self.con.execute(sql, list(params))
-            rows = cur.fetchall()
+            rows = cur.fetchall() if limit is None else cur.fetchmany(limit)
         except duckdb.Error as exc:
             raise StoreError(str(exc).splitlines()[0]) from None
         cols = [d[0] for d in (cur.description or [])]
