@@ -94,6 +94,13 @@ def test_a_compound_acts_on_itself_only_when_the_verb_says_so() -> None:
     assert not events("The package includes tours of Peru, Chile and Bolivia.").events
 
 
+def test_they_after_a_plural_noun_of_its_sentence_is_not_an_earlier_list() -> None:
+    text = "Peru and Chile traded coffee. Cafes were for men, where they could condemn Bolivia."
+    assert not [e for e in events(text).events if e.target_code == "BOL"]
+    text = "Peru and Chile met in Lima. Officials said they would condemn Bolivia."
+    assert ("PER", "BOL", "11") in {t[:3] for t in triples(events(text))}  # a role noun
+
+
 def test_a_list_of_three_meets_each_way() -> None:
     doc = events("Peru, Chile and Bolivia met in Lima.")
     assert len(doc.events) == 6

@@ -138,6 +138,8 @@ class Actors:
         if low in PERSON_PRONOUNS or low in GROUP_PRONOUNS:
             return self._antecedent(h)
         if low in PLURAL_PRONOUNS:
+            if self._plural_noun_before(h):
+                return []
             return self._plural(h) or self._antecedent(h)
         if low in SECOND_PERSON:
             return self._you(h)
@@ -197,6 +199,24 @@ class Actors:
                 break
             start = self.parsed[start - 1].sent.start
         return start
+
+    def _plural_noun_before(self, pron: Token) -> bool:
+        """Whether "they" more likely names a plural noun earlier in its own sentence, one that
+        is no actor, no role ("officials") and no country noun: "Coffee houses were for men
+        only, where they could discuss business" is not about the companies of the paragraph
+        before."""
+        for tok in pron.sent:
+            if tok.i >= pron.i:
+                return False
+            if (
+                tok.tag_ == "NNS"
+                and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
+                and tok.lemma_.lower() not in COUNTRY_NOUNS
+                and not self._within(tok.left_edge.i, tok.right_edge.i + 1)
+                and _role_word(tok) is None
+            ):
+                return True
+        return False
 
     def _plural(self, pron: Token) -> list[Actor]:
         """ "they": the latest coordinated actors, or the people of one earlier sentence."""
