@@ -11,6 +11,7 @@ from newsgraph.stages.actors import ActorsStage
 from newsgraph.stages.claims import ClaimsStage
 from newsgraph.stages.events import EventsStage
 from newsgraph.stages.events.codes import cameo_codes
+from newsgraph.stages.events.framing import framed_code, framing_table
 from newsgraph.stages.events.verbs import VerbTableError, builtin_patterns, read_patterns
 from newsgraph.stages.nlp import NlpStage
 from newsgraph.stages.quotes import QuotesStage
@@ -163,6 +164,9 @@ def test_sentences_with_no_event(text: str) -> None:
         ("Would Norway ever attack Sweden?", "hypothetical"),
         ("Norway is considering attacking Sweden.", "hypothetical"),
         ("Oslo wants Stockholm to attack Finland.", "hypothetical"),
+        # a verb listed before it is no governor: "called" (as in "called for") frames nothing
+        ("Norway called the talks a failure and attacked Sweden.", "asserted"),
+        ("Norway refused to meet and negotiate with Sweden.", "asserted"),  # the refusal (125)
     ],
 )
 def test_mode(text: str, mode: str) -> None:
@@ -220,6 +224,56 @@ def test_dates_against_publication(text: str, date: str | None) -> None:
     assert ev.date == date
 
 
+# --- framed acts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # intent (03): offered, agreed, is ready to
+        ("Norway has agreed to send 300 peacekeepers to Latvia.", ("NOR", "LVA", "0334")),
+        ("Norway is ready to provide aid to Latvia.", ("NOR", "LVA", "033")),
+        # a hostile act promised is a threat (13)
+        ("Norway vowed to attack Sweden.", ("NOR", "SWE", "138")),
+        ("Norway threatened to impose sanctions on Sweden.", ("NOR", "SWE", "1312")),
+        # appeal (02) and demand (10): the target is whom it is addressed to
+        ("Norway urged Sweden to withdraw its troops from Latvia.", ("NOR", "SWE", "0256")),
+        ("Norway called on Sweden to release the detained fishermen.", ("NOR", "SWE", "0253")),
+        ("Norway demanded that Sweden release the fishermen.", ("NOR", "SWE", "1053")),
+        # refusal to yield (12)
+        ("Norway refused to release the Swedish fishermen.", ("NOR", "SWE", "1243")),
+    ],
+)
+def test_a_framed_act_is_coded_as_its_framing(text: str, expected: tuple[str, str, str]) -> None:
+    ev = only(events(text))
+    assert ((ev.source_code or "")[:3], (ev.target_code or "")[:3], ev.cameo) == expected
+    assert ev.mode == "asserted"  # the offer, threat or demand happened, whatever comes of it
+    assert "framed by" in (ev.rule or "")
+    assert text[ev.trigger_start : ev.trigger_end] == ev.trigger
+
+
+def test_each_framed_act_of_a_list_is_coded() -> None:
+    doc = events("Norway threatened to cut aid to Latvia and to expel Swedish diplomats.")
+    assert {(e.target_code, e.cameo) for e in doc.events} == {("LVA", "1311"), ("SWEGOV", "1313")}
+
+
+def test_a_mutual_act_agreed_is_a_mutual_intent() -> None:
+    doc = events("Norway and Sweden agreed to hold talks.")
+    assert {(e.source_code, e.target_code, e.cameo) for e in doc.events} == {
+        ("NOR", "SWE", "036"),
+        ("SWE", "NOR", "036"),
+    }
+
+
+def test_a_framing_that_did_not_happen_keeps_its_mode() -> None:
+    assert only(events("Norway did not agree to send peacekeepers to Latvia.")).mode == "negated"
+
+
+def test_an_act_the_framing_table_has_no_row_for_keeps_its_own_code() -> None:
+    ev = only(events("Norway refused to attack Sweden."))  # no refusal code for an attack
+    assert (ev.cameo[:2], ev.mode) == ("19", "negated")
+
+
 # --- tables -----------------------------------------------------------------------------------
 
 
@@ -229,6 +283,19 @@ def test_every_pattern_uses_a_known_code() -> None:
     assert len(patterns) > 1000
     assert all(p.code in codes for p in patterns)
     assert all(1 <= c.quad_class <= 4 and -10 <= c.goldstein <= 10 for c in codes.values())
+
+
+def test_the_framing_table_maps_known_codes_within_their_family() -> None:
+    codes = cameo_codes()
+    table = framing_table()
+    assert len(table) > 100
+    roots = {"intent": "03", "appeal": "02", "demand": "10", "refuse": "12", "threaten": "13"}
+    for (family, act), code in table.items():
+        assert act in codes and code in codes
+        assert code.startswith(roots[family]), (family, act, code)
+    assert framed_code("intent", "0874") == "0356"  # longest prefix: 087 de-escalate
+    assert framed_code("intent", "1722") == "1322"  # a hostile act promised is a threat
+    assert framed_code("appeal", "112") is None  # no appeal to accuse
 
 
 def test_user_patterns_come_first(tmp_path: Path) -> None:

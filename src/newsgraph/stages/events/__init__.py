@@ -1,6 +1,7 @@
 """Stage ``events``: who did what to whom, coded in CAMEO and PLOVER.
 
     find.find_events     triggers (verbs of the pattern table) with their source and target
+    framing.reframe      an act offered, urged, demanded, refused or threatened, coded as such
     arguments.Actors     the actors a noun phrase names (compounds, pronouns, "of" phrases)
     mode.modality        asserted, future, hypothetical or negated
     dates.resolve_date   the clause's date against the publication date
@@ -29,6 +30,7 @@ from newsgraph.stages.events.codes import cameo_codes
 from newsgraph.stages.events.dates import resolve_date
 from newsgraph.stages.events.discards import Discards, read_discards
 from newsgraph.stages.events.find import Found, find_events, verb_above
+from newsgraph.stages.events.framing import reframe
 from newsgraph.stages.events.mode import modality
 from newsgraph.stages.events.nouns import NounEvent, builtin_nouns, find_noun_events
 from newsgraph.stages.events.verbs import VerbPattern, builtin_patterns, index, read_patterns
@@ -96,7 +98,16 @@ class EventsStage:
         published = doc.article.published
         events: list[Event] = []
         used: set[int] = set()
-        for found in find_events(parsed, actors, self.patterns):
+        # a PETRARCH pattern says its own framing
+        founds = [
+            f if f.pattern.phrase is not None else reframe(f, actors)
+            for f in find_events(parsed, actors, self.patterns)
+        ]
+        # a framing verb's own pattern ("urged Chad" → 020) gives way to the act it frames
+        framing = {f.trigger.i for f in founds if f.frame}
+        for found in founds:
+            if found.trigger.i in framing and not found.frame:
+                continue
             events.extend(self._events(doc, parsed, found, published, len(events)))
             used.add(found.trigger.i)
             if found.object is not None:
@@ -120,7 +131,8 @@ class EventsStage:
     ) -> list[Event]:
         tok = f.trigger
         mode: Mode
-        mode, cue = modality(tok)
+        # "is ready to send troops": the mode is that of "is"
+        mode, cue = modality(tok.head if tok.dep_ == "acomp" else tok)
         start = tok.idx
         quote = next((q for q in doc.quotes if _inside(q, start)), None)
         claim = next((c for c in doc.claims if c.start <= start < c.end), None)
@@ -131,6 +143,8 @@ class EventsStage:
         rule = f"{f.pattern.where}: {f.pattern.describe()}"
         if f.passive:
             rule += " (passive)"
+        if f.frame:
+            rule += f"; {f.frame}"
         out = []
         pairs = _pairs(f.sources, f.targets, f.pattern, tok)
         if not pairs and f.place and f.pattern.targets:

@@ -42,6 +42,7 @@ class Found:
     passive: bool
     object: Token | None
     place: list[Actor]  # where it happened ("in Tokyo"), for events with no other target
+    frame: str | None = None  # how a framing verb recoded it ("framed by “threatened” ...")
 
 
 def verb_above(tok: Token) -> Token:

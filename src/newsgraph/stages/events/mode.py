@@ -87,7 +87,8 @@ def modality(tok: Token) -> tuple[Modality, str]:
                     hypothetical = hypothetical or low
             elif child.dep_ == "mark" and low in CONDITIONS:
                 hypothetical = hypothetical or low
-        if depth:
+        if depth and chain[depth - 1].dep_ != "conj":  # a verb's meaning bears on its
+            # complements, not on the verbs listed with it ("called him a fraud and attacked")
             lemma = node.lemma_.lower()
             if lemma in NEGATING_VERBS:
                 negated = negated or node.text
