@@ -164,6 +164,10 @@ def test_sentences_with_no_event(text: str) -> None:
         ("Would Norway ever attack Sweden?", "hypothetical"),
         ("Norway is considering attacking Sweden.", "hypothetical"),
         ("Oslo wants Stockholm to attack Finland.", "hypothetical"),
+        # "would" reported after a past verb of saying is the "will" of the words reported
+        ("Norway said it would attack Sweden.", "reported"),
+        ("Norway said it would attack Sweden if Latvia agreed.", "hypothetical"),
+        ("Norway says it would attack Sweden.", "hypothetical"),
         # a verb listed before it is no governor: "called" (as in "called for") frames nothing
         ("Norway called the talks a failure and attacked Sweden.", "asserted"),
         ("Norway refused to meet and negotiate with Sweden.", "asserted"),  # the refusal (125)

@@ -33,6 +33,11 @@ HYPOTHETICAL_VERBS = words(
     "discuss debate study may might could would should"
 )
 FUTURE_VERBS = words("plan schedule set due expect prepare poise slate")
+BACKSHIFTED_WILL = words("would 'd")  # "said it would sign": the "will" of the words reported
+REPORTING = words(
+    "say tell announce state declare add confirm report reveal indicate signal write tweet "
+    "promise pledge vow warn insist predict agree decide believe think expect know"
+)
 SUBJECTS = words("nsubj nsubjpass csubj csubjpass expl")
 _UP_ALWAYS = words("xcomp pcomp")
 WEIGHING = words("ccomp")  # "wants Putin to attack": only the governing verb's meaning counts
@@ -64,9 +69,26 @@ def clause_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def _backshifted(chain: list[Token]) -> bool:
+    """Whether a "would" in ``chain`` is a reported "will": the chain ends in a clause a
+    past-tense verb of saying or thinking reports ("Oslo said it would sign"), and no
+    condition hangs on it ("... would sign if Stockholm agreed")."""
+    if len(chain) < 2 or chain[-2].dep_ not in WEIGHING:
+        return False
+    head = chain[-1]
+    if head.tag_ != "VBD" or head.lemma_.lower() not in REPORTING:
+        return False
+    return not any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
+        for node in chain[:-1]
+        for c in node.children
+    )
+
+
 def modality(tok: Token) -> tuple[Modality, str]:
     """The mode of the event triggered at ``tok`` and the words that decided it."""
     chain = clause_chain(tok)
+    backshifted = _backshifted(chain)
     negated = hypothetical = future = ""
     for depth, node in enumerate(chain):
         if depth and chain[depth - 1].dep_ in WEIGHING:
@@ -81,7 +103,7 @@ def modality(tok: Token) -> tuple[Modality, str]:
             if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never",)):
                 negated = negated or low
             elif child.dep_ in ("aux", "auxpass"):
-                if low in FUTURE_AUX:
+                if low in FUTURE_AUX or (low in BACKSHIFTED_WILL and backshifted):
                     future = future or low
                 elif low in HYPOTHETICAL_AUX:
                     hypothetical = hypothetical or low
