@@ -164,6 +164,7 @@ def test_sentences_with_no_event(text: str) -> None:
         ("Would Norway ever attack Sweden?", "hypothetical"),
         ("Norway is considering attacking Sweden.", "hypothetical"),
         ("Oslo wants Stockholm to attack Finland.", "hypothetical"),
+        ("Norway hopes Sweden will attack Latvia.", "hypothetical"),  # spaCy's lemma: "hop"
         # "would" reported after a past verb of saying is the "will" of the words reported
         ("Norway said it would attack Sweden.", "reported"),
         ("Norway said it would attack Sweden if Latvia agreed.", "hypothetical"),
@@ -244,6 +245,11 @@ def test_dates_against_publication(text: str, date: str | None) -> None:
         ("Norway urged Sweden to withdraw its troops from Latvia.", ("NOR", "SWE", "0256")),
         ("Norway called on Sweden to release the detained fishermen.", ("NOR", "SWE", "0253")),
         ("Norway demanded that Sweden release the fishermen.", ("NOR", "SWE", "1053")),
+        # wanting: intent, or an appeal to whom it wants to act
+        ("Norway is seeking to expand trade with Sweden.", ("NOR", "SWE", "0311")),
+        ("Norway wants to attack Sweden.", ("NOR", "SWE", "138")),
+        ("Norway wants Sweden to sign a treaty with Latvia.", ("NOR", "SWE", "020")),
+        ("Norway hopes to sign a treaty with Sweden.", ("NOR", "SWE", "030")),  # "hopes": "hop"
         # refusal to yield (12)
         ("Norway refused to release the Swedish fishermen.", ("NOR", "SWE", "1243")),
     ],

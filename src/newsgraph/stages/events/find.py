@@ -55,6 +55,16 @@ def verb_above(tok: Token) -> Token:
     return node
 
 
+def is_verb(tok: Token, lemmas: frozenset[str]) -> bool:
+    """Whether ``tok``'s lemma is one of ``lemmas``; for a verb in "-es" also its form less the
+    "s" (spaCy's lemma of "hopes" is "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in lemmas:
+        return True
+    low = tok.lower_
+    return tok.tag_ == "VBZ" and low.endswith("es") and low[:-1] in lemmas
+
+
 def _children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 

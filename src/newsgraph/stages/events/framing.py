@@ -8,10 +8,10 @@ refusal to yield (1243). The act's own code, from the verb table, picks the sub-
 ``data/framing.tsv`` maps (family, act code) to the framed code, longest prefix first.
 
 The framing verb governs the act's verb: "agreed/offered/promised/pledged/vowed to V", "is
-ready/willing/prepared to V" (intent), "threatened to V", "urged/asked/called on X to V"
-(appeal), "demanded/insisted that X V" (demand), "refused/declined to V" (refuse). A hostile
-act under a verb of intent ("vowed to fight") is a threat. An act the table has no row for
-keeps its own event.
+ready/willing/prepared to V", "wants/seeks/hopes to V" (intent), "threatened to V",
+"urged/asked/called on X to V", "wants X to V" (appeal), "demanded/insisted that X V" (demand),
+"refused/declined to V" (refuse). A hostile act under a verb of intent ("vowed to fight") is a
+threat. An act the table has no row for keeps its own event.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsgraph.stages.events.arguments import Actor, Actors
-from newsgraph.stages.events.find import Found, subject_of
+from newsgraph.stages.events.find import Found, is_verb, subject_of
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -35,6 +35,8 @@ FAMILY_VERBS = {
     "demand": words("demand insist"),
     "refuse": words("refuse decline"),
 }
+# "wants to help Israel" (intent), "wants Putin to help Israel" (an appeal to Putin)
+WANTING = words("want seek hope intend aim wish")
 READY = words("ready willing prepared eager determined committed")  # "is ready to send troops"
 ADDRESSEE_PREPS = words("on upon to")  # "called on X to", "appealed to X to"
 HOSTILE_ROOTS = frozenset(f"{n:02d}" for n in range(13, 21))
@@ -73,8 +75,7 @@ def framed_code(family: str, act: str) -> str | None:
 
 
 def _family(verb: Token) -> str | None:
-    lemma = verb.lemma_.lower()
-    return next((f for f, lemmas in FAMILY_VERBS.items() if lemma in lemmas), None)
+    return next((f for f, lemmas in FAMILY_VERBS.items() if is_verb(verb, lemmas)), None)
 
 
 def frame_of(act: Token) -> Frame | None:
@@ -92,13 +93,17 @@ def frame_of(act: Token) -> Frame | None:
         if head.pos_ == "ADJ" and head.lemma_.lower() in READY:
             return Frame("intent", head)
         family = _family(head) if head.pos_ == "VERB" else None
+        if head.pos_ == "VERB" and is_verb(head, WANTING):
+            family = "appeal" if any(c.dep_ == "dobj" for c in head.children) else "intent"
         if family is not None and family != "demand":
             return Frame(family, head)
     elif dep == "ccomp" and head.pos_ == "VERB":
-        # "demanded that the US cancel ...": the act has a subject of its own
+        # "demanded that the US cancel ...", "wants Putin to help": the act has its own subject
         family = _family(head)
+        if family != "demand" and (family == "appeal" or is_verb(head, WANTING)):
+            family = "appeal"
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        if family == "demand" and own_subject:
+        if family in ("demand", "appeal") and own_subject:
             return Frame(family, head)
     elif dep == "advcl" and head.lemma_.lower() == "call" and _addressee_phrases(head):
         return Frame("appeal", head)  # "called on China to stop", parsed as a purpose clause

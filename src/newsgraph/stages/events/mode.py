@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.events.find import verb_above
+from newsgraph.stages.events.find import is_verb, verb_above
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -76,7 +76,7 @@ def _backshifted(chain: list[Token]) -> bool:
     if len(chain) < 2 or chain[-2].dep_ not in WEIGHING:
         return False
     head = chain[-1]
-    if head.tag_ != "VBD" or head.lemma_.lower() not in REPORTING:
+    if head.tag_ != "VBD" or not is_verb(head, REPORTING):
         return False
     return not any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
@@ -92,10 +92,9 @@ def modality(tok: Token) -> tuple[Modality, str]:
     negated = hypothetical = future = ""
     for depth, node in enumerate(chain):
         if depth and chain[depth - 1].dep_ in WEIGHING:
-            lemma = node.lemma_.lower()
-            if lemma in HYPOTHETICAL_VERBS:
+            if is_verb(node, HYPOTHETICAL_VERBS):
                 hypothetical = hypothetical or node.text
-            elif lemma in NEGATING_VERBS - {"deny"}:
+            elif is_verb(node, NEGATING_VERBS - {"deny"}):
                 negated = negated or node.text
             break
         for child in node.children:
@@ -112,12 +111,12 @@ def modality(tok: Token) -> tuple[Modality, str]:
         if depth and chain[depth - 1].dep_ != "conj":  # a verb's meaning bears on its
             # complements, not on the verbs listed with it ("called him a fraud and attacked")
             lemma = node.lemma_.lower()
-            if lemma in NEGATING_VERBS:
+            if is_verb(node, NEGATING_VERBS):
                 negated = negated or node.text
-            elif lemma in HYPOTHETICAL_VERBS:
+            elif is_verb(node, HYPOTHETICAL_VERBS):
                 hypothetical = hypothetical or node.text
             elif (
-                lemma in FUTURE_VERBS
+                is_verb(node, FUTURE_VERBS)
                 or (lemma == "go" and node.tag_ == "VBG")  # "is going to sign"
                 or (lemma == "be" and chain[depth - 1].dep_ == "xcomp")  # "are to sign"
             ):
