@@ -275,6 +275,23 @@ def test_a_mutual_act_agreed_is_a_mutual_intent() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "code", "mode"),
+    [
+        ("Norway will not release the Swedish fishermen.", "1243", "asserted"),
+        ("Norway won't sign a treaty with Sweden.", "120", "asserted"),
+        ("Norway said it would not provide aid to Latvia.", "122", "reported"),
+        # what did not happen, a condition, or an act with no refusal code: negated as it was
+        ("Norway did not release the Swedish fishermen.", "0841", "negated"),
+        ("Norway would not provide aid to Latvia if Sweden objected.", "070", "negated"),
+        ("Norway will not attack Sweden.", "190", "negated"),
+    ],
+)
+def test_an_act_said_not_to_come_is_a_refusal(text: str, code: str, mode: str) -> None:
+    ev = only(events(text))
+    assert (ev.cameo, ev.mode) == (code, mode)
+
+
 def test_a_framing_that_did_not_happen_keeps_its_mode() -> None:
     assert only(events("Norway did not agree to send peacekeepers to Latvia.")).mode == "negated"
 

@@ -133,6 +133,8 @@ class EventsStage:
         mode: Mode
         # "is ready to send troops": the mode is that of "is"
         mode, cue = modality(tok.head if tok.dep_ == "acomp" else tok)
+        if f.refusal and mode == "negated":  # "will not release": the refusal is said
+            mode, cue = "asserted", ""
         start = tok.idx
         quote = next((q for q in doc.quotes if _inside(q, start)), None)
         claim = next((c for c in doc.claims if c.start <= start < c.end), None)

@@ -43,6 +43,7 @@ class Found:
     object: Token | None
     place: list[Actor]  # where it happened ("in Tokyo"), for events with no other target
     frame: str | None = None  # how a framing verb recoded it ("framed by “threatened” ...")
+    refusal: bool = False  # "will not sign": the refusal is said, not negated
 
 
 def verb_above(tok: Token) -> Token:

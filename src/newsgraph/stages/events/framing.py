@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.stages.events.arguments import Actor, Actors
 from newsgraph.stages.events.find import Found, is_verb, subject_of
+from newsgraph.stages.events.mode import refusal
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -121,9 +122,11 @@ def _addressee_phrases(verb: Token) -> list[Token]:
 def reframe(found: Found, actors: Actors) -> Found:
     """``found`` coded as the framed act it is, or ``found`` itself when its verb is not
     framed, or the table has no row for its code."""
-    frame = frame_of(found.trigger)
-    if frame is None or not found.pattern.code:
+    if not found.pattern.code:
         return found
+    frame = frame_of(found.trigger)
+    if frame is None:
+        return _refused(found)
     code = framed_code(frame.family, found.pattern.code)
     if code is None:
         return found
@@ -146,3 +149,15 @@ def reframe(found: Found, actors: Actors) -> Found:
     pattern = replace(found.pattern, code=code, code2=None)
     frame_rule = f"framed by “{verb.text}” ({frame.family}): {found.pattern.code} → {code}"
     return Found(verb, pattern, sources, targets, False, found.object, place, frame_rule)
+
+
+def _refused(found: Found) -> Found:
+    """An act its actor says will not happen ("will not release the prisoners", "said it would
+    not provide support") coded as the refusal it is (12), when the table has a row for it."""
+    words_ = refusal(found.trigger)
+    code = framed_code("refuse", found.pattern.code) if words_ else None
+    if code is None:
+        return found
+    pattern = replace(found.pattern, code=code, code2=None)
+    rule = f"“{words_}” is a refusal: {found.pattern.code} → {code}"
+    return replace(found, pattern=pattern, frame=rule, refusal=True)

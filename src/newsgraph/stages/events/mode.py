@@ -87,6 +87,27 @@ def _backshifted(chain: list[Token]) -> bool:
 
 def modality(tok: Token) -> tuple[Modality, str]:
     """The mode of the event triggered at ``tok`` and the words that decided it."""
+    negated, hypothetical, future = _cues(tok)
+    if negated:
+        return "negated", negated
+    if hypothetical:
+        return "hypothetical", hypothetical
+    if future:
+        return "future", future
+    return "asserted", ""
+
+
+def refusal(tok: Token) -> str | None:
+    """The words of a refusal: an act its actor says will not happen ("will not sign", "said
+    it would not sign"), with no condition or modal besides. CAMEO codes it as a refusal (12)."""
+    negated, hypothetical, future = _cues(tok)
+    if negated and future and not hypothetical:
+        return f"{future} {negated}".replace(" n't", "n't")  # "won't": "wo" + "n't"
+    return None
+
+
+def _cues(tok: Token) -> tuple[str, str, str]:
+    """The words that make the event at ``tok`` negated, hypothetical and future ("" if none)."""
     chain = clause_chain(tok)
     backshifted = _backshifted(chain)
     negated = hypothetical = future = ""
@@ -124,10 +145,4 @@ def modality(tok: Token) -> tuple[Modality, str]:
     sentence = tok.sent
     if sentence.text.rstrip().endswith("?"):
         hypothetical = hypothetical or "?"
-    if negated:
-        return "negated", negated
-    if hypothetical:
-        return "hypothetical", hypothetical
-    if future:
-        return "future", future
-    return "asserted", ""
+    return negated, hypothetical, future
