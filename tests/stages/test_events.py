@@ -140,6 +140,11 @@ def test_pronoun_subject_takes_the_earlier_subject() -> None:
         "Residents held their breath as the storm passed.",
         # the "on" phrase belongs to the object, not to the verb ("call on")
         "A Lima bank called the court's ruling on Chile a landmark judgment.",
+        # a phrase before the verb sets the scene: no "call on"
+        "On Norwegian television, the Swedish premier called the plan reckless.",
+        # asking a question is no appeal
+        "The Norwegian reporter asked the Swedish premier.",
+        "Norway asked whether Sweden had signed the treaty.",
     ],
 )
 def test_sentences_with_no_event(text: str) -> None:

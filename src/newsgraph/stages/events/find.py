@@ -23,6 +23,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 RELATIVES = words("who which that whom whose")
+# verbs that request something only with what is asked for ("asked Chad to withdraw", "asked
+# for aid"): plain "asked Trump" is a question
+ASKING = words("ask")
+QUESTION_WORDS = words("whether if what who whom whose why how when where which")
 OBJECT_CONTROL = words(
     "urge ask tell persuade force allow invite encourage order call press push pressure "
     "help enable permit authorize authorise instruct compel expect want"
@@ -122,6 +126,22 @@ def subject_of(tok: Token) -> Token | None:
     return None
 
 
+def _asks_for_something(tok: Token) -> bool:
+    """ "asked X to V", "asked that ...", "asked for aid", "asked X for aid"; not "asked
+    whether ..." nor "asked what ..."."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" or (c.dep_ in ("prep", "dative") and c.lower_ == "for"):
+            return True
+        if c.dep_ == "ccomp" and not is_question(c):
+            return True
+    return False
+
+
+def is_question(clause: Token) -> bool:
+    """Whether the clause headed by ``clause`` is an indirect question ("whether ...")."""
+    return clause.doc[clause.left_edge.i].lower_ in QUESTION_WORDS
+
+
 def _fits(
     p: VerbPattern, particle: str | None, objects: Sequence[Token]
 ) -> tuple[bool, Token | None]:
@@ -150,10 +170,12 @@ def _next_word(tok: Token) -> str | None:
 
 
 def _pobjs(tok: Token, prep: str) -> list[Token]:
+    """The objects of ``tok``'s ``prep`` phrases after it: a phrase before the verb sets the
+    scene ("On Twitter, Bush called Trump unhinged" is no "call on")."""
     return [
         pobj
         for p in tok.children
-        if p.dep_ in ("prep", "dative", "agent") and p.lower_ == prep
+        if p.dep_ in ("prep", "dative", "agent") and p.lower_ == prep and p.i > tok.i
         for pobj in _children(p, "pobj")
     ]
 
@@ -214,7 +236,7 @@ def find_events(
             continue
         # a verb form a dictionary lists ("cordoned") also finds it when the lemma is off
         cands = patterns.get(tok.lemma_.lower()) or patterns.get(tok.lower_)
-        if not cands:
+        if not cands or (tok.lemma_.lower() in ASKING and not _asks_for_something(tok)):
             continue
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
         passive = is_passive(tok)

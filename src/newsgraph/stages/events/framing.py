@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsgraph.stages.events.arguments import Actor, Actors
-from newsgraph.stages.events.find import Found, is_verb, subject_of
+from newsgraph.stages.events.find import Found, is_question, is_verb, subject_of
 from newsgraph.stages.events.mode import refusal
 from newsgraph.wordsets import words
 
@@ -104,7 +104,7 @@ def frame_of(act: Token) -> Frame | None:
         if family != "demand" and (family == "appeal" or is_verb(head, WANTING)):
             family = "appeal"
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
-        if family in ("demand", "appeal") and own_subject:
+        if family in ("demand", "appeal") and own_subject and not is_question(node):
             return Frame(family, head)
     elif dep == "advcl" and head.lemma_.lower() == "call" and _addressee_phrases(head):
         return Frame("appeal", head)  # "called on China to stop", parsed as a purpose clause
