@@ -355,3 +355,14 @@ def test_any_text_gives_valid_entities(pieces: list[str]) -> None:
             assert 0 <= m.start < m.end <= len(text)
             assert text[m.start : m.end] == m.text
             assert "\n" not in m.text
+
+
+def test_a_surname_alone_is_not_a_namesake_the_text_names_in_full() -> None:
+    # the tables know Perry Christie (Bahamas); the text's Christie is someone else
+    doc = analyse(
+        "Dana Christie, a Vermont councillor, spoke on Friday. Christie said the vote was fair.",
+        published="2015-01-10",
+    )
+    assert entity(doc, "Christie").code != "BHSGOV"
+    doc = analyse("Perry Christie spoke on Friday. Christie said the vote was fair.", "2015-01-10")
+    assert entity(doc, "Christie").code == "BHSGOV"

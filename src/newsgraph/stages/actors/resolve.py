@@ -42,8 +42,13 @@ class Cluster:
         self.last_seen = max(self.last_seen, m.i)
 
     def code(self) -> str | None:
-        """The most informative code its mentions carry."""
-        tabled = [m.code for m in self.mentions if m.code and m.coding.person is not None]
+        """The most informative code its mentions carry. A person known by surname alone
+        ("Christie") is not the one of that surname the tables know when the text gives a
+        full name the tables do not know ("Chris Christie" is not Perry Christie)."""
+        hits = [(m.code, m.coding.person) for m in self.mentions if m.code and m.coding.person]
+        if len(self.tokens) > 1 and all(hit.surname for _, hit in hits):
+            hits = []
+        tabled = [code for code, _ in hits]
         if tabled:
             return Counter(tabled).most_common(1)[0][0]
         full = [m.code for m in self.mentions if m.code and m.coding.country and m.coding.role]
