@@ -359,10 +359,7 @@ def test_any_text_gives_valid_entities(pieces: list[str]) -> None:
 
 def test_a_surname_alone_is_not_a_namesake_the_text_names_in_full() -> None:
     # the tables know Perry Christie (Bahamas); the text's Christie is someone else
-    doc = analyse(
-        "Dana Christie, a Vermont councillor, spoke on Friday. Christie said the vote was fair.",
-        published="2015-01-10",
-    )
-    assert entity(doc, "Christie").code != "BHSGOV"
+    doc = analyse("Dana Christie spoke on Friday. Christie said the vote was fair.", "2015-01-10")
+    assert entity(doc, "Christie").code is None
     doc = analyse("Perry Christie spoke on Friday. Christie said the vote was fair.", "2015-01-10")
     assert entity(doc, "Christie").code == "BHSGOV"

@@ -45,16 +45,17 @@ class Cluster:
         """The most informative code its mentions carry. A person known by surname alone
         ("Christie") is not the one of that surname the tables know when the text gives a
         full name the tables do not know ("Chris Christie" is not Perry Christie)."""
-        hits = [(m.code, m.coding.person) for m in self.mentions if m.code and m.coding.person]
-        if len(self.tokens) > 1 and all(hit.surname for _, hit in hits):
-            hits = []
-        tabled = [code for code, _ in hits]
+        coded = [m for m in self.mentions if m.code]
+        hits = [m.coding.person for m in coded if m.coding.person]
+        if len(self.tokens) > 1 and hits and all(h.surname for h in hits):
+            coded = [m for m in coded if not m.coding.person]  # a namesake: not this person
+        tabled = [m.code for m in coded if m.coding.person]
         if tabled:
             return Counter(tabled).most_common(1)[0][0]
-        full = [m.code for m in self.mentions if m.code and m.coding.country and m.coding.role]
+        full = [m.code for m in coded if m.code and m.coding.country and m.coding.role]
         if full:
             return _most_common_first(full)
-        some = [m.code for m in self.mentions if m.code]
+        some = [m.code for m in coded if m.code]
         return _most_common_first(some) if some else None
 
 
