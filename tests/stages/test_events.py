@@ -145,6 +145,8 @@ def test_pronoun_subject_takes_the_earlier_subject() -> None:
         # asking a question is no appeal
         "The Norwegian reporter asked the Swedish premier.",
         "Norway asked whether Sweden had signed the treaty.",
+        # an act of a noun that frames nothing has no source: "no plans to meet" is no meeting
+        "Norway has no plans to meet Sweden.",
     ],
 )
 def test_sentences_with_no_event(text: str) -> None:
@@ -264,6 +266,23 @@ def test_a_framed_act_is_coded_as_its_framing(text: str, expected: tuple[str, st
     assert ((ev.source_code or "")[:3], (ev.target_code or "")[:3], ev.cameo) == expected
     assert ev.mode == "asserted"  # the offer, threat or demand happened, whatever comes of it
     assert "framed by" in (ev.rule or "")
+    assert text[ev.trigger_start : ev.trigger_end] == ev.trigger
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway made an offer to send peacekeepers to Latvia.", ("NOR", "LVA", "0334")),
+        ("Norway repeated its threat to impose sanctions on Sweden.", ("NOR", "SWE", "1312")),
+        (
+            "Norway's refusal to release the Swedish fishermen angered Stockholm.",
+            ("NOR", "SWE", "1243"),
+        ),
+    ],
+)
+def test_a_noun_frames_an_act_as_its_verb_does(text: str, expected: tuple[str, str, str]) -> None:
+    ev = only(events(text))
+    assert ((ev.source_code or "")[:3], (ev.target_code or "")[:3], ev.cameo) == expected
     assert text[ev.trigger_start : ev.trigger_end] == ev.trigger
 
 

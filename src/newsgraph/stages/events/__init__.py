@@ -131,8 +131,14 @@ class EventsStage:
     ) -> list[Event]:
         tok = f.trigger
         mode: Mode
-        # "is ready to send troops": the mode is that of "is"
-        mode, cue = modality(tok.head if tok.dep_ == "acomp" else tok)
+        # "is ready to send troops": the mode is that of "is"; "Iran's threat to close the
+        # strait alarmed markets": that of "alarmed"
+        if tok.dep_ == "acomp":
+            mode, cue = modality(tok.head)
+        elif tok.pos_ == "NOUN":
+            mode, cue = modality(verb_above(tok)) if tok.head.i != tok.i else ("asserted", "")
+        else:
+            mode, cue = modality(tok)
         if f.refusal and mode == "negated":  # "will not release": the refusal is said
             mode, cue = "asserted", ""
         start = tok.idx

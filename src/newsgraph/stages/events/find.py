@@ -23,6 +23,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 RELATIVES = words("who which that whom whose")
+# nouns that frame an act as verbs do (see ``framing``), by family: "Iran's threat to close the
+# strait", "an offer to mediate", "a call on Chad to withdraw", "its refusal to release the crew"
+FRAME_NOUNS = {
+    "intent": words("offer promise pledge commitment vow readiness willingness"),
+    "threaten": words("threat"),
+    "appeal": words("call appeal request plea"),
+    "demand": words("demand ultimatum"),
+    "refuse": words("refusal"),
+}
 # verbs that request something only with what is asked for ("asked Chad to withdraw", "asked
 # for aid"): plain "asked Trump" is a question
 ASKING = words("ask")
@@ -118,6 +127,17 @@ def subject_of(tok: Token) -> Token | None:
             return None
         if head.pos_ == "ADP":  # "from brokering": up to the verb the phrase hangs on
             head = verb_above(head)
+        if node.dep_ == "acl" and head.pos_ == "NOUN" and node.tag_ == "VB":
+            if not any(head.lemma_.lower() in nouns for nouns in FRAME_NOUNS.values()):
+                return None  # "its decision to ...", "no plans to ...": not framed here
+            # "Iran's threat to close the strait", "Iran made a threat to close ...": the one
+            # whose threat it is
+            poss = _children(head, "poss")
+            if poss:
+                return poss[0]
+            if head.dep_ != "dobj":
+                return None
+            head = head.head
         if node.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
             dobj = _children(head, "dobj")
             if dobj:

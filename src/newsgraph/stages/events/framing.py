@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING
 
 from newsgraph.stages.events.arguments import Actor, Actors
-from newsgraph.stages.events.find import Found, is_question, is_verb, subject_of
+from newsgraph.stages.events.find import FRAME_NOUNS, Found, is_question, is_verb, subject_of
 from newsgraph.stages.events.mode import refusal
 from newsgraph.wordsets import words
 
@@ -106,6 +106,11 @@ def frame_of(act: Token) -> Frame | None:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         if family in ("demand", "appeal") and own_subject and not is_question(node):
             return Frame(family, head)
+    elif dep == "acl" and head.pos_ == "NOUN" and node.tag_ == "VB":
+        lemma = head.lemma_.lower()
+        family = next((f for f, nouns in FRAME_NOUNS.items() if lemma in nouns), None)
+        if family is not None:
+            return Frame(family, head)
     elif dep == "advcl" and head.lemma_.lower() == "call" and _addressee_phrases(head):
         return Frame("appeal", head)  # "called on China to stop", parsed as a purpose clause
     return None
@@ -132,7 +137,7 @@ def reframe(found: Found, actors: Actors) -> Found:
         return found
     verb = frame.verb
     if frame.family in ("appeal", "demand"):
-        subj = subject_of(verb)
+        subj = subject_of(found.trigger) if verb.pos_ == "NOUN" else subject_of(verb)
         sources = actors.of_phrase(subj) if subj is not None else []
         addressed: list[Actor] = []
         for head in _addressee_phrases(verb):
