@@ -395,6 +395,16 @@ def test_a_trip_home_is_no_visit() -> None:
         ),
         ("Oslo fears a Swedish attack on Finland.", {("SWE", "FIN", "19", "hypothetical")}),
         ("There will be no Swedish attack on Finland.", {("SWE", "FIN", "19", "negated")}),
+        (
+            "The Norwegian crackdown on Swedish protesters drew criticism.",
+            {("NOR", "SWE", "17", "asserted")},
+        ),
+        (
+            "Clashes between Norway and Sweden left three dead.",
+            {("NOR", "SWE", "19", "asserted"), ("SWE", "NOR", "19", "asserted")},
+        ),
+        ("Russia's war on Ukraine entered its third year.", {("RUS", "UKR", "19", "asserted")}),
+        ("The war in Ukraine entered its third year.", set()),  # whose war the text says not
     ],
 )
 def test_events_carried_by_nouns(text: str, expected: set[tuple[str, str, str, str]]) -> None:

@@ -31,7 +31,10 @@ def test_xi_visits_russia(seed: Document) -> None:
 
 
 def test_russia_invaded_ukraine(seed: Document) -> None:
-    assert [e.mode for e in find(seed, "RUS", "UKR", "19")] == ["asserted"]
+    # the invasion ("since the country invaded Ukraine"), and "Russia's war with Ukraine"
+    modes = [e.mode for e in find(seed, "RUS", "UKR", "19")]
+    assert modes and set(modes) == {"asserted"}
+    assert any(e.trigger == "invaded" for e in find(seed, "RUS", "UKR", "19"))
 
 
 def test_the_icc_warrant_for_putin(seed: Document) -> None:
