@@ -78,6 +78,10 @@ def _backshifted(chain: list[Token]) -> bool:
     head = chain[-1]
     if head.tag_ != "VBD" or not is_verb(head, REPORTING):
         return False
+    clause = chain[-2]
+    a, b = sorted((head.i, clause.left_edge.i if clause.i > head.i else clause.right_edge.i))
+    if any(t.is_quote for t in head.doc[a : b + 1]):
+        return False  # the speaker's own words ("'He would not recognise it,' she said")
     return not any(
         c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
         for node in chain[:-1]
