@@ -177,6 +177,7 @@ def test_sentences_with_no_event(text: str) -> None:
         ("Norway said it would attack Sweden if Latvia agreed.", "hypothetical"),
         ("Norway says it would attack Sweden.", "hypothetical"),
         ("“Norway would attack Sweden,” the Latvian minister said.", "hypothetical"),
+        ("Latvia never said that Norway attacked Sweden.", "negated"),  # not said is not told
         # a verb listed before it is no governor: "called" (as in "called for") frames nothing
         ("Norway called the talks a failure and attacked Sweden.", "asserted"),
         ("Norway refused to meet and negotiate with Sweden.", "asserted"),  # the refusal (125)

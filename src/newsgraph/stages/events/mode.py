@@ -69,6 +69,10 @@ def clause_chain(tok: Token) -> list[Token]:
     return chain
 
 
+def _negation(child: Token) -> bool:
+    return child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ == "never")
+
+
 def _backshifted(chain: list[Token]) -> bool:
     """Whether a "would" in ``chain`` is a reported "will": the chain ends in a clause a
     past-tense verb of saying or thinking reports ("Oslo said it would sign"), and no
@@ -119,12 +123,14 @@ def _cues(tok: Token) -> tuple[str, str, str]:
         if depth and chain[depth - 1].dep_ in WEIGHING:
             if is_verb(node, HYPOTHETICAL_VERBS):
                 hypothetical = hypothetical or node.text
-            elif is_verb(node, NEGATING_VERBS - {"deny"}):
+            elif is_verb(node, NEGATING_VERBS - {"deny"}) or any(
+                _negation(c) for c in node.children  # "never said he would attack"
+            ):
                 negated = negated or node.text
             break
         for child in node.children:
             low = child.lower_
-            if child.dep_ == "neg" or (child.dep_ == "advmod" and low in ("never",)):
+            if _negation(child):
                 negated = negated or low
             elif child.dep_ in ("aux", "auxpass"):
                 if low in FUTURE_AUX or (low in BACKSHIFTED_WILL and backshifted):
