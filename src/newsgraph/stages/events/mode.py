@@ -124,7 +124,8 @@ def _cues(tok: Token) -> tuple[str, str, str]:
             if is_verb(node, HYPOTHETICAL_VERBS):
                 hypothetical = hypothetical or node.text
             elif is_verb(node, NEGATING_VERBS - {"deny"}) or any(
-                _negation(c) for c in node.children  # "never said he would attack"
+                _negation(c)
+                for c in node.children  # "never said he would attack"
             ):
                 negated = negated or node.text
             break
