@@ -107,6 +107,21 @@ def test_a_list_of_three_meets_each_way() -> None:
     assert len(doc.events) == 6
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ukraine received weapons from Norway.", ("NOR", "UKR", "072")),
+        ("Norway received a call from Sweden.", ("SWE", "NOR", "041")),
+        ("Latvia accepted aid from Sweden.", ("SWE", "LVA", "070")),
+    ],
+)
+def test_the_giver_of_what_is_received_is_the_source(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    ev = only(events(text))
+    assert (ev.source_code, ev.target_code, ev.cameo) == expected
+
+
 def test_relative_clause_subject() -> None:
     doc = events("Kenya condemned Chad, which invaded Niger in March.")
     assert {(s, t, r) for s, t, r, _ in triples(doc)} >= {

@@ -11,7 +11,7 @@ describes ("the country that invaded Ukraine").
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsgraph.stages.events.arguments import Actor, Actors
@@ -35,6 +35,8 @@ FRAME_NOUNS = {
 # verbs that request something only with what is asked for ("asked Chad to withdraw", "asked
 # for aid"): plain "asked Trump" is a question
 ASKING = words("ask")
+# verbs whose subject gets what the actor of their "from" phrase gives: that actor is the source
+RECEIVING = words("receive get obtain accept")
 QUESTION_WORDS = words("whether if what who whom whose why how when where which")
 OBJECT_CONTROL = words(
     "urge ask tell persuade force allow invite encourage order call press push pressure "
@@ -144,6 +146,11 @@ def subject_of(tok: Token) -> Token | None:
                 return dobj[0]
         node = head
     return None
+
+
+def _received(tok: Token, p: VerbPattern, passive: bool) -> bool:
+    """Whether the clause receives what its "from" phrase gives ("received aid from X")."""
+    return not passive and p.targets == ("from",) and is_verb(tok, RECEIVING)
 
 
 def _asks_for_something(tok: Token) -> bool:
@@ -303,5 +310,8 @@ def find_events(
                 best = Found(tok, p, sources, targets, passive, obj, _place((tok, obj), actors))
             if targets:
                 break
+        if best is not None and best.targets and _received(tok, best.pattern, passive):
+            # "Ukraine received weapons from the US": the giver acts on the receiver
+            best = replace(best, sources=best.targets, targets=best.sources)
         if best is not None:
             yield best
