@@ -69,6 +69,9 @@ def test_passive_source_is_the_agent() -> None:
     ev = only(events("Tanzania was visited by the Kenyan foreign minister last week."))
     assert (ev.source_code, ev.target_code, ev.cameo[:2]) == ("KENGOV", "TZA", "04")
     assert "passive" in ev.rule
+    # the target's phrase hangs on the object the pattern names, here the passive subject
+    ev = only(events("Evidence against Sweden was presented by Norway."))
+    assert (ev.source_code, ev.target_code, ev.cameo) == ("NOR", "SWE", "112")
 
 
 def test_light_verb_needs_its_object() -> None:
