@@ -125,6 +125,11 @@ def test_the_giver_of_what_is_received_is_the_source(
     assert (ev.source_code, ev.target_code, ev.cameo) == expected
 
 
+def test_a_noun_with_a_nationality_names_its_country() -> None:
+    ev = only(events("Norway released 20 Swedish prisoners."))
+    assert (ev.source_code, ev.target_code, ev.cameo) == ("NOR", "SWE", "0841")
+
+
 def test_relative_clause_subject() -> None:
     doc = events("Kenya condemned Chad, which invaded Niger in March.")
     assert {(s, t, r) for s, t, r, _ in triples(doc)} >= {

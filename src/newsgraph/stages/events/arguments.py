@@ -126,6 +126,16 @@ class Actors:
         pre = self._within(h.left_edge.i, h.i)
         if pre:
             return pre
+        if h.pos_ == "NOUN":  # "150 Palestinian prisoners": the country of its adjective
+            nat = [
+                a
+                for c in h.children
+                if c.dep_ in ("amod", "compound") and c.i < h.i
+                for a in [self.nationality(c)]
+                if a is not None
+            ]
+            if nat:
+                return nat
         for child in h.children:
             if child.dep_ == "prep" and child.lower_ in _OF:
                 for pobj in child.children:
