@@ -334,6 +334,7 @@ def test_a_mutual_act_agreed_is_a_mutual_intent() -> None:
         ("Norway did not release the Swedish fishermen.", "0841", "negated"),
         ("Norway would not provide aid to Latvia if Sweden objected.", "070", "negated"),
         ("Norway will not attack Sweden.", "190", "negated"),
+        ("Norway won't admit it will release the Swedish fishermen.", "0841", "negated"),
     ],
 )
 def test_an_act_said_not_to_come_is_a_refusal(text: str, code: str, mode: str) -> None:

@@ -32,6 +32,12 @@ GROUP_PRONOUNS = words("it its itself")
 PLURAL_PRONOUNS = words("they them their themselves")
 SECOND_PERSON = words("you your yourself")
 COUNTRY_NOUNS = words("country nation")
+# people a country adjective makes that country's ("Palestinian prisoners"), where the role
+# table has no role for them; not things ("Chinese imports", "a Russian challenge")
+PEOPLE_NOUNS = words(
+    "people person prisoner captive detainee hostage inmate citizen national civilian "
+    "resident villager tourist pilgrim worker family child woman man"
+)
 LOOKBACK = 3  # sentences
 _OF = words("of from")
 
@@ -126,7 +132,7 @@ class Actors:
         pre = self._within(h.left_edge.i, h.i)
         if pre:
             return pre
-        if h.pos_ == "NOUN":  # "150 Palestinian prisoners": the country of its adjective
+        if h.lemma_.lower() in PEOPLE_NOUNS:  # "150 Palestinian prisoners": their country
             nat = [
                 a
                 for c in h.children

@@ -109,9 +109,16 @@ def refusal(tok: Token) -> str | None:
     """The words of a refusal: an act its actor says will not happen ("will not sign", "said
     it would not sign"), with no condition or modal besides. CAMEO codes it as a refusal (12)."""
     negated, hypothetical, future = _cues(tok)
-    if negated and future and not hypothetical:
-        return f"{future} {negated}".replace(" n't", "n't")  # "won't": "wo" + "n't"
-    return None
+    if not (negated and future) or hypothetical:
+        return None
+    own: list[Token] = []  # the act's own clauses, not a verb of saying above them
+    for node in clause_chain(tok):
+        own.append(node)
+        if node.dep_ in WEIGHING:
+            break
+    if not any(_negation(c) for node in own for c in node.children):
+        return None  # "won't admit they will support him" refuses no support
+    return f"{future} {negated}".replace(" n't", "n't")  # "won't": "wo" + "n't"
 
 
 def _cues(tok: Token) -> tuple[str, str, str]:
