@@ -134,3 +134,14 @@ def test_quoted_spans_are_ordered_inside_lines(pieces: list[str]) -> None:
         assert last <= q.start < q.end <= len(text)
         assert "\n" not in text[q.start : q.end]
         last = q.end
+
+
+def test_a_relative_clause_speaks_for_the_noun_it_describes() -> None:
+    text = "The Norwegian report, which says that Sweden broke the treaty, was published on Monday."
+    _, found = quotes(text)
+    assert [(q.kind, q.speaker_text) for q in found] == [("indirect", "The Norwegian report")]
+    _, found = quotes("Norway passed a bill that says Swedish boats must pay a fee.")
+    assert [(q.kind, q.speaker_text) for q in found] == [("indirect", "a bill")]
+    # a noun that cannot speak: no quote ("see" is a cue of cognition)
+    _, found = quotes("Oslo brokered a deal that saw Sweden and Finland resume ties.")
+    assert found == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.quotes.cues import COGNITION, CUES
+from newsgraph.stages.quotes.cues import COGNITION, CUES, SPEECH
 from newsgraph.stages.quotes.marks import Quoted, find_quoted
 from newsgraph.wordsets import words
 
@@ -80,9 +80,29 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
-def speaker_span(subj: Token) -> tuple[int, int]:
-    """The subject as written, with its role ("Gabuev, senior fellow at ..."), no clause."""
-    toks = [t for t in subj.subtree if not (t.dep_ in ("relcl", "acl") and t.i > subj.i)]
+def _antecedent_speaker(cue: Token) -> Token | None:
+    """The noun a relative clause's "which"/"that" stands for, when it can speak: a name, a
+    source noun ("the report, which says"), or anything a verb of speech makes speak ("a bill
+    that says"); not "a deal that saw Iran resume ties"."""
+    if cue.dep_ != "relcl" or cue.head.i == cue.i:
+        return None
+    noun = cue.head
+    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+        return noun
+    if cue.lemma_.lower() in SPEECH:  # "a bill that says ...", "the law, which states ..."
+        return noun
+    return noun if noun.lemma_.lower() in SOURCE_NOUNS else None
+
+
+def speaker_span(subj: Token, without: Token | None = None) -> tuple[int, int]:
+    """The subject as written, with its role ("Gabuev, senior fellow at ..."), no clause;
+    never the clause ``without`` ("the report, which says ...": the report)."""
+    skip = {t.i for t in without.subtree} if without is not None else set()
+    toks = [
+        t
+        for t in subj.subtree
+        if t.i not in skip and not (t.dep_ in ("relcl", "acl") and t.i > subj.i)
+    ]
     left = min(t.i for t in toks)
     right = subj.i
     for t in toks:
@@ -91,7 +111,7 @@ def speaker_span(subj: Token) -> tuple[int, int]:
         ):
             right = max(right, t.i)
     doc = subj.doc
-    while right > subj.i and (doc[right].is_punct or doc[right].is_space):
+    while right > subj.i and (doc[right].is_punct or doc[right].is_space or right in skip):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
 
@@ -160,14 +180,17 @@ def find_quotes(doc: Doc) -> list[Found]:
         if any(q.start < tok.idx < q.end for q in quoted):
             continue  # a cue inside a quotation is part of what was said
         subj = subject_of(tok)
-        if subj is None or subj.tag_ == "WDT":
-            continue  # "a deal that saw Iran and Saudi Arabia resume ties": no one speaks
+        clause = None
+        if subj is not None and subj.tag_ == "WDT":  # "the report, which says ...": the report
+            subj, clause = _antecedent_speaker(tok), tok
+        if subj is None:
+            continue
         content = _content(tok)
         if content is None or _trivial(doc, content):
             continue
         inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
         cue = (tok.idx, tok.idx + len(tok.text))
-        spk = speaker_span(subj)
+        spk = speaker_span(subj, clause)
         if _overlap(spk, content) > 0:
             continue
         if inside:
