@@ -32,7 +32,7 @@ from newsgraph.stages.events.discards import Discards, read_discards
 from newsgraph.stages.events.find import Found, find_events, verb_above
 from newsgraph.stages.events.framing import reframe
 from newsgraph.stages.events.mode import modality
-from newsgraph.stages.events.nouns import NounEvent, builtin_nouns, find_noun_events
+from newsgraph.stages.events.nouns import NounEvent, builtin_nouns, find_noun_events, noun_mode
 from newsgraph.stages.events.verbs import VerbPattern, builtin_patterns, index, read_patterns
 from newsgraph.stages.nlp import parse_of
 from newsgraph.wordsets import words
@@ -136,7 +136,7 @@ class EventsStage:
         if tok.dep_ == "acomp":
             mode, cue = modality(tok.head)
         elif tok.pos_ == "NOUN":
-            mode, cue = modality(verb_above(tok)) if tok.head.i != tok.i else ("asserted", "")
+            mode, cue = noun_mode(tok)
         else:
             mode, cue = modality(tok)
         if f.refusal and mode == "negated":  # "will not release": the refusal is said

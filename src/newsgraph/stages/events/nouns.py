@@ -138,7 +138,9 @@ def _actors_at(
     return [], None
 
 
-def _mode(noun: Token) -> tuple[Modality, str]:
+def noun_mode(noun: Token) -> tuple[Modality, str]:
+    """The mode of what ``noun`` names: that of the verb it hangs on ("fears an attack":
+    hypothetical), negated for "no attack", future for an "upcoming" one."""
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return "negated", "no"
     if noun.head.i == noun.i:
@@ -183,5 +185,5 @@ def find_noun_events(
             continue  # one phrase is not both sides: "tours of the Colosseum, the Pantheon"
         if not sources or not targets:
             continue
-        mode, cue = _mode(tok)
+        mode, cue = noun_mode(tok)
         yield NounEvent(tok, p, sources, targets, mode, cue)
