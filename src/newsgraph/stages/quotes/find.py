@@ -34,6 +34,7 @@ SOURCE_NOUNS = words(
     "statement report document memo email letter account witness expert analyst poll "
     "survey study data research analysis estimate figure census record count"
 )
+SPEAKING_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")  # entity labels that can say something
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
 
 
@@ -87,7 +88,7 @@ def _antecedent_speaker(cue: Token) -> Token | None:
     if cue.dep_ != "relcl" or cue.head.i == cue.i:
         return None
     noun = cue.head
-    if noun.pos_ == "PROPN" or noun.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+    if noun.pos_ == "PROPN" or noun.ent_type_ in SPEAKING_ENTITIES:
         return noun
     if cue.lemma_.lower() in SPEECH:  # "a bill that says ...", "the law, which states ..."
         return noun
@@ -211,7 +212,7 @@ def find_quotes(doc: Doc) -> list[Found]:
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
             if not objs or not (
-                objs[0].ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                objs[0].ent_type_ in SPEAKING_ENTITIES
                 or objs[0].lower_ in PRONOUNS
                 or objs[0].lemma_.lower() in SOURCE_NOUNS
             ):
