@@ -23,6 +23,9 @@ EntityKind = Literal["person", "organization", "country", "location", "group"]
 QuoteKind = Literal["direct", "mixed", "indirect"]
 Stance = Literal["deny", "confirm", "dispute"]
 Mode = Literal["asserted", "future", "hypothetical", "negated", "reported"]
+GenreLabel = Literal[
+    "news", "analysis", "essay", "press_release", "transcript", "commerce", "listing"
+]
 
 
 class _Model(BaseModel):
@@ -64,6 +67,22 @@ class Section(_Span):
     by: str = "extract.v1"
 
 
+class Genre(_Model):
+    """What kind of page the article is, and the evidence that decided it (stage ``genre``).
+
+    ``news`` a news report; ``analysis`` analysis or opinion; ``essay`` a first-person essay,
+    blog post or newsletter; ``press_release`` an organisation announcing about itself;
+    ``transcript`` an interview or transcript in speaker turns; ``commerce`` a product,
+    service or marketing page; ``listing`` a list, index, how-to or anything else.
+    """
+
+    label: GenreLabel
+    evidence: list[str] = Field(
+        default_factory=list, description="The signals that decided the label, strongest first."
+    )
+    by: str = "genre.v1"
+
+
 class Article(_Model):
     """Stage ``extract``'s output: the readable article."""
 
@@ -74,6 +93,7 @@ class Article(_Model):
     text: str = Field(description='Clean body text, paragraphs separated by "\\n\\n".')
     captions: list[str] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    genre: Genre | None = Field(default=None, description="Set by stage genre; None before it.")
     by: str = "extract.v1"
 
     def paragraphs(self) -> list[tuple[int, int]]:
