@@ -35,7 +35,7 @@ def test_extract_is_registered_through_its_entry_point() -> None:
     assert "extract.v1" in names
     info = registry.get("extract.v1")
     assert info.requires == {"raw"}
-    assert info.assigns == {"article"}
+    assert info.assigns == {"article", "page_types"}
 
 
 def test_default_pipeline_builds_and_runs(pages: Path) -> None:
@@ -43,6 +43,7 @@ def test_default_pipeline_builds_and_runs(pages: Path) -> None:
     doc = pipe(RawPage(data=(pages / "scraped_copy.txt").read_bytes(), path="x.txt"))
     assert doc.stages == [
         "extract.v1",
+        "genre.v1",
         "nlp.v1",
         "actors.v1",
         "quotes.v1",

@@ -5,6 +5,7 @@ from __future__ import annotations
 # Later stages (actors, quotes, claims, events, scenarios) are appended here as they land.
 DEFAULT_PIPELINE: tuple[str, ...] = (
     "extract.v1",
+    "genre.v1",
     "nlp.v1",
     "actors.v1",
     "quotes.v1",

@@ -65,7 +65,7 @@ class Pipeline:
                     f"stage {name!r} requires {', '.join(sorted(missing))}, which no stage before "
                     f"it assigns; put a stage that assigns it earlier in the pipeline"
                 )
-            for fact in info.assigns:
+            for fact in sorted(info.assigns):
                 if fact in assigned_by:
                     raise PipelineError(
                         f"stages {assigned_by[fact]!r} and {name!r} both assign {fact!r}; "

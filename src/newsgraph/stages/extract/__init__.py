@@ -25,6 +25,7 @@ from newsgraph.stages.extract.language import detect_language
 from newsgraph.stages.extract.plaintext import read_layout, sections_from
 
 STAGE = "extract.v1"
+PAGE_TYPES = "page_types"
 _HTML_SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|main|section|span|table|br|"
     r"pre|h[1-6]|ul|ol|li|blockquote|figure|header|nav|a|img|script|style)\b",
@@ -94,6 +95,18 @@ def _section_spans(paragraphs: list[str], headings: list[tuple[int, str | None]]
 
 def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Article, Source]:
     """Read one page into an Article; raises an InputError subclass when it cannot."""
+    article, source, _ = _read(page, options)
+    return article, source
+
+
+def page_types_of(doc: Document) -> tuple[str, ...]:
+    """What the page declared itself to be (schema.org types, ``og:`` type), as the extract
+    stage read it; empty for text, a given article or a document loaded from JSON."""
+    value = doc._scratch.get(PAGE_TYPES, ())
+    return tuple(value) if isinstance(value, (tuple, list)) else ()
+
+
+def _read(page: RawPage, options: HtmlOptions | None) -> tuple[Article, Source, tuple[str, ...]]:
     opts = options or HtmlOptions()
     source = Source(path=page.path, url=page.url, final_url=page.final_url, status=page.status)
     label = page.name
@@ -104,7 +117,7 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
             update["published"] = normalise_date(page.published)
         if art.language is None:
             update["language"] = detect_language(art.text)
-        return Article.model_validate({**art.model_dump(), **update}), source
+        return Article.model_validate({**art.model_dump(), **update}), source, ()
 
     if page.data is None:
         raise NoArticleError("no data was given", source=label)
@@ -139,7 +152,7 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
         )
         if lay.url and not source.url:
             source = source.model_copy(update={"url": lay.url})
-        return art, source
+        return art, source, lay.page_types
 
     tl = read_layout(_nfc(text))
     body = "\n\n".join(tl.paragraphs)
@@ -155,10 +168,10 @@ def read_page(page: RawPage, options: HtmlOptions | None = None) -> tuple[Articl
         sections=_section_spans(tl.paragraphs, tl.headings),
         by=STAGE,
     )
-    return art, source
+    return art, source, ()
 
 
-@stage(STAGE, requires={"raw"}, assigns={"article"})
+@stage(STAGE, requires={"raw"}, assigns={"article", PAGE_TYPES})
 class ExtractStage:
     """Read a page (HTML, plain text or a given article) into the document's article."""
 
@@ -167,7 +180,8 @@ class ExtractStage:
 
     def __call__(self, doc: Document) -> Document:
         page: RawPage = doc._scratch["raw"]
-        article, source = read_page(page, self.options)
+        article, source, page_types = _read(page, self.options)
+        doc._scratch[PAGE_TYPES] = page_types
         doc.article = article
         doc.source = source
         doc.id = page.id or text_id(article.text)

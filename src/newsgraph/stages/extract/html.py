@@ -49,6 +49,7 @@ class HtmlLayout:
     date: str | None
     url: str | None
     language: str | None
+    page_types: tuple[str, ...] = ()
 
 
 def _trafilatura(html: str | _Element, url: str | None, opts: HtmlOptions, recall: bool) -> Any:
@@ -205,4 +206,5 @@ def read_html(html: str, url: str | None, opts: HtmlOptions) -> HtmlLayout:
         date=meta.date,
         url=meta.url or url,
         language=lang_attr,
+        page_types=meta.page_types,
     )

@@ -56,6 +56,8 @@ class PageMeta:
     url: str | None
     # normalised author name -> job title, from schema.org Person objects
     author_roles: dict[str, str]
+    # what the page says it is: schema.org types of its JSON-LD objects, "og:" + og:type
+    page_types: tuple[str, ...] = ()
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -111,6 +113,27 @@ def _json_ld_roles(objects: list[dict[str, Any]]) -> dict[str, str]:
             if isinstance(job, str) and job.strip():
                 roles[norm_line(item["name"])] = job.strip()
     return roles
+
+
+_MAX_PAGE_TYPES = 24
+
+
+def declared_types(tree: _Element, objects: list[dict[str, Any]]) -> tuple[str, ...]:
+    """What the page declares itself to be: the schema.org ``@type`` of each JSON-LD object
+    (in page order, each once) and its Open Graph type as ``"og:" + og:type``."""
+    out: list[str] = []
+    for item in objects:
+        kind = item.get("@type")
+        for k in kind if isinstance(kind, list) else [kind]:
+            if isinstance(k, str) and k.strip() and k.strip() not in out:
+                out.append(k.strip()[:64])
+    for node in tree.iter("meta"):
+        if (node.get("property") or node.get("name") or "").lower() == "og:type":
+            value = (node.get("content") or "").strip().lower()
+            if value and f"og:{value}" not in out:
+                out.append(f"og:{value[:64]}")
+            break
+    return tuple(out[:_MAX_PAGE_TYPES])
 
 
 def _is_article(obj: dict[str, Any]) -> bool:
@@ -291,4 +314,5 @@ def read_metadata(tree: _Element, url: str | None, bylines: list[str] | None = N
         date=_iso(found),
         url=page_url,
         author_roles=_json_ld_roles(objects),
+        page_types=declared_types(tree, objects),
     )

@@ -1,0 +1,324 @@
+"""What a page shows of its genre: each signal is a strength in [0, 1] read off the page.
+
+Signals come from three places, strongest first:
+  * what the page declares itself to be (schema.org ``@type`` of its JSON-LD, ``og:type``);
+  * its URL's path ("/press-releases/", "/opinion/", "/blog/", "/product/");
+  * its text: the writer's own persons ("I", "we", "you" outside quotation marks), reporting
+    verbs, speaker turns, announcement and contact formulas, prices and calls to buy, steps.
+
+The signals only measure; ``data/weights.tsv`` says how much each one counts for which genre.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from urllib.parse import urlsplit
+
+from newsgraph.wordsets import words
+
+
+@dataclass(frozen=True)
+class Page:
+    """The parts of an article the signals read."""
+
+    text: str
+    title: str = ""
+    url: str = ""
+    page_types: tuple[str, ...] = ()
+
+    @cached_property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.text.split("\n\n") if p.strip()]
+
+    @cached_property
+    def words(self) -> int:
+        return max(1, len(self.text.split()))
+
+    @cached_property
+    def own_text(self) -> str:
+        """The text without what stands in quotation marks: the writer's own words."""
+        return _QUOTED.sub(" ", self.text)
+
+    @cached_property
+    def path_words(self) -> frozenset[str]:
+        try:
+            parts = urlsplit(self.url)
+        except ValueError:
+            return frozenset()
+        host = parts.hostname or ""
+        pieces = re.split(r"[/._\-?=&]+", f"{host.split('.')[0]}/{parts.path}".lower())
+        return frozenset(p for p in pieces if p)
+
+    @cached_property
+    def types(self) -> frozenset[str]:
+        return frozenset(t.lower() for t in self.page_types)
+
+
+_QUOTED = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|‘[^’\n]{3,400}’(?!\w)")
+
+
+def _rate(count: int, page: Page, per_1000_full: float) -> float:
+    """``count`` per thousand words, scaled so that ``per_1000_full`` is full strength."""
+    return min(1.0, count * 1000.0 / page.words / per_1000_full)
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int:
+    return sum(1 for _ in pattern.finditer(text))
+
+
+# --- what the page declares --------------------------------------------------------------
+
+_NEWS_TYPES = words("newsarticle reportagenewsarticle")
+_OPINION_TYPES = words(
+    "opinionnewsarticle analysisnewsarticle backgroundnewsarticle review criticreview "
+    "reviewnewsarticle"
+)
+_BLOG_TYPES = words("blogposting socialmediaposting og:blog liveblogposting")
+_PRODUCT_TYPES = words(
+    "product productgroup individualproduct offer aggregateoffer og:product "
+    "og:product.item product.item softwareapplication"
+)
+_LISTING_TYPES = words(
+    "howto faqpage itemlist collectionpage recipe course qapage searchresultspage"
+)
+
+
+def declared(kinds: frozenset[str]) -> Callable[[Page], float]:
+    def signal(page: Page) -> float:
+        return 1.0 if page.types & kinds else 0.0
+
+    return signal
+
+
+# --- the URL --------------------------------------------------------------------------------
+
+_URL_WORDS: dict[str, frozenset[str]] = {
+    "url_news": words("news world politics national local breaking worldnews"),
+    "url_press": words(
+        "press pressreleases pressrelease press-releases newsroom announcements media-center "
+        "mediacenter prnewswire businesswire globenewswire releases"
+    ),
+    "url_opinion": words(
+        "opinion opinions commentary analysis editorial editorials column "
+        "columns columnists op-ed oped ideas perspective perspectives"
+    ),
+    "url_blog": words("blog blogs newsletter newsletters substack diary journal"),
+    "url_product": words("product products shop store buy item pricing cart catalog"),
+    "url_howto": words("how-to howto guide guides tutorial tutorials wiki docs faq learn tips"),
+    "url_transcript": words("transcript transcripts interview interviews podcast episode"),
+}
+
+
+def url_words(kind: str) -> Callable[[Page], float]:
+    wanted = _URL_WORDS[kind]
+
+    def signal(page: Page) -> float:
+        return 1.0 if page.path_words & wanted else 0.0
+
+    return signal
+
+
+# --- the text -------------------------------------------------------------------------------
+
+_FIRST_SINGULAR = re.compile(r"\b(?:I|me|my|mine|myself)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|[Uu]s|[Oo]urselves)\b")
+_SECOND = re.compile(r"\b[Yy]ou(?:rs?|rself|rselves)?\b")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|according to|added|stated|declared|denied|confirmed|"
+    r"reported|explained|noted|warned|argued|insisted)\b"
+)
+_PRESS = re.compile(
+    r"(?:\btoday announced\b|\bannounced today\b|\bis (?:pleased|proud|excited|thrilled) to "
+    r"announce\b|\((?:NYSE|NASDAQ|Nasdaq|LSE|TSX|OTC)[^)]{0,20}\)|/PRNewswire|PRNewswire|"
+    r"Business Wire|GLOBE NEWSWIRE|Media [Cc]ontacts?:?|Press [Cc]ontacts?:?|"
+    r"^About [A-Z][\w&.,' -]{1,60}$|^#{3}$|For more information,? (?:please )?visit|"
+    r"Forward-[Ll]ooking [Ss]tatements)",
+    re.MULTILINE,
+)
+_TURN = re.compile(
+    r"^(?:Q|A|Q\.|A\.|[A-Z][A-Z.'’ -]{1,30}|[A-Z][a-z]+(?: [A-Z][a-z'’]+){0,2})\s?:\s+\S",
+    re.MULTILINE,
+)
+_COMMERCE = re.compile(
+    r"(?:\badd to (?:cart|bag|basket)\b|\bbuy (?:now|it now|online)\b|\bfree shipping\b|"
+    r"\bin stock\b|\bout of stock\b|\border (?:now|today|online)\b|\bshop now\b|"
+    r"[$£€]\s?\d[\d,]*(?:\.\d\d)?|\bcontact us\b|\bcall us\b|\brequest a (?:quote|demo)\b|"
+    r"\bbook (?:now|a|an|your)\b|\bfree (?:consultation|trial|quote|estimate)\b|"
+    r"\bget started\b|\bour (?:team|services|products|experts|clients|customers)\b|"
+    r"\bwe offer\b|\bsign up\b|\bschedule (?:a|your)\b)",
+    re.IGNORECASE,
+)
+_STEPS = re.compile(r"^(?:Step \d+|\d{1,2}[.)] |\d{1,2}\. )", re.MULTILINE | re.IGNORECASE)
+_HOWTO_TITLE = re.compile(
+    r"^(?:how to|how do|what is|what are|why you|\d{1,3} (?:best|top|ways|tips|things|steps|"
+    r"reasons|ideas)|the (?:best|ultimate|complete)|top \d+|best \w+|a (?:guide|beginner))\b|"
+    r"\b(?:guide|tutorial|tips|checklist|explained|review)\b",
+    re.IGNORECASE,
+)
+_NEWSLETTER = re.compile(
+    r"\b(?:subscribe|newsletter|this week(?:'s|’s)? (?:issue|edition)|thanks for reading|"
+    r"in this issue|hi (?:friends|everyone|all)|dear readers?|until next (?:time|week)|"
+    r"see you next)\b",
+    re.IGNORECASE,
+)
+_OPINION = re.compile(
+    r"\b(?:I think|I believe|I'd argue|I’d argue|in my (?:view|opinion)|we should|we must|"
+    r"it is time|it's time|it’s time|should be|must be|ought to|the truth is|the problem is)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{2,40}(?:, [A-Z][A-Za-z. ]{2,20})?\s?(?:\([A-Za-z. ]{2,30}\)\s?)?"
+    r"[—–-]{1,2}\s"
+)
+
+
+_LABEL = re.compile(
+    r"\b(?:analysis|opinion|commentary|column|editorial|op-ed|viewpoint|perspective|essay)\b",
+    re.IGNORECASE,
+)
+_OWN_QUESTION = re.compile(r"[^.!?\n]{8,}\?(?=\s|$)")
+_MODAL = re.compile(r"\b(?:could|might|may|would|perhaps|likely|unlikely|seems?)\b")
+
+
+def analysis_label(page: Page) -> float:
+    """The page labels itself analysis or opinion in its title or a short line."""
+    short = [p for p in page.paragraphs if len(p.split()) <= 12]
+    return 1.0 if any(_LABEL.search(x) for x in [page.title, *short]) else 0.0
+
+
+def own_questions(page: Page) -> float:
+    return _rate(_count(_OWN_QUESTION, page.own_text) + (page.title.endswith("?") * 2), page, 4.0)
+
+
+def modality(page: Page) -> float:
+    return _rate(_count(_MODAL, page.own_text), page, 10.0)
+
+
+def first_singular(page: Page) -> float:
+    return _rate(_count(_FIRST_SINGULAR, page.own_text), page, 12.0)
+
+
+def first_plural(page: Page) -> float:
+    return _rate(_count(_FIRST_PLURAL, page.own_text), page, 15.0)
+
+
+def second_person(page: Page) -> float:
+    return _rate(_count(_SECOND, page.own_text), page, 15.0)
+
+
+def impersonal(page: Page) -> float:
+    """The writer never says I, we or you in their own words."""
+    own = page.own_text
+    n = _count(_FIRST_SINGULAR, own) + _count(_FIRST_PLURAL, own) + _count(_SECOND, own)
+    return max(0.0, 1.0 - n * 1000.0 / page.words / 4.0)
+
+
+def reporting(page: Page) -> float:
+    return _rate(_count(_REPORTING, page.text), page, 6.0)
+
+
+def quotations(page: Page) -> float:
+    return _rate(_count(_QUOTED, page.text), page, 5.0)
+
+
+def press_formulas(page: Page) -> float:
+    return min(1.0, _count(_PRESS, page.text) / 2.0)
+
+
+def speaker_turns(page: Page) -> float:
+    paras = page.paragraphs
+    turns = sum(1 for p in paras if _TURN.match(p) and len(p.split(":", 1)[0]) <= 32)
+    if turns < 4:
+        return 0.0
+    return min(1.0, turns / max(1, len(paras)) / 0.3)
+
+
+def commerce_formulas(page: Page) -> float:
+    return _rate(_count(_COMMERCE, page.text), page, 6.0)
+
+
+def steps(page: Page) -> float:
+    paras = page.paragraphs
+    numbered = sum(1 for p in paras if _STEPS.match(p))
+    short = sum(1 for p in paras if len(p.split()) <= 8 and not p.endswith((".", "?", "!", "”")))
+    return min(1.0, (numbered + short / 2) / max(4, len(paras)) / 0.35)
+
+
+def howto_title(page: Page) -> float:
+    return 1.0 if page.title and _HOWTO_TITLE.search(page.title) else 0.0
+
+
+def newsletter_formulas(page: Page) -> float:
+    return min(1.0, _count(_NEWSLETTER, page.own_text) / 2.0)
+
+
+def opinion_formulas(page: Page) -> float:
+    return _rate(_count(_OPINION, page.own_text), page, 3.0)
+
+
+def dateline(page: Page) -> float:
+    first = page.paragraphs[0] if page.paragraphs else ""
+    return 1.0 if _DATELINE.match(first) else 0.0
+
+
+# What each signal means, as the genre's evidence names it.
+DESCRIBE: dict[str, str] = {
+    "declared_news": "the page declares itself a news article",
+    "declared_opinion": "the page declares itself opinion, analysis or a review",
+    "declared_blog": "the page declares itself a blog post",
+    "declared_product": "the page declares a product or an offer",
+    "declared_listing": "the page declares a how-to, FAQ, list or collection",
+    "url_news": "a news section in the URL",
+    "url_press": "a press or newsroom section in the URL",
+    "url_opinion": "an opinion or analysis section in the URL",
+    "url_blog": "a blog or newsletter in the URL",
+    "url_product": "a shop or product path in the URL",
+    "url_howto": "a guide, how-to or docs path in the URL",
+    "url_transcript": "an interview, transcript or podcast path in the URL",
+    "first_singular": "the writer speaks as I",
+    "first_plural": "the writer speaks as we",
+    "second_person": "the writer addresses the reader as you",
+    "impersonal": "the writer never says I, we or you",
+    "reporting": "reporting verbs (said, told, according to)",
+    "quotations": "quotations",
+    "press_formulas": "announcement formulas (today announced, About ..., media contact)",
+    "speaker_turns": "speaker turns (NAME: ...)",
+    "commerce_formulas": "prices and calls to buy or contact",
+    "steps": "numbered steps or many short headings",
+    "howto_title": "a how-to, list or guide title",
+    "newsletter_formulas": "newsletter formulas (subscribe, this week's issue)",
+    "opinion_formulas": "the writer's judgements (I think, we should, it is time)",
+    "dateline": "a dateline opening the text",
+    "analysis_label": "labelled analysis or opinion",
+    "own_questions": "the writer asks questions",
+    "modality": "the writer weighs what could or might happen",
+}
+
+SIGNALS: dict[str, Callable[[Page], float]] = {
+    "declared_news": declared(_NEWS_TYPES),
+    "declared_opinion": declared(_OPINION_TYPES),
+    "declared_blog": declared(_BLOG_TYPES),
+    "declared_product": declared(_PRODUCT_TYPES),
+    "declared_listing": declared(_LISTING_TYPES),
+    **{name: url_words(name) for name in _URL_WORDS},
+    "first_singular": first_singular,
+    "first_plural": first_plural,
+    "second_person": second_person,
+    "impersonal": impersonal,
+    "reporting": reporting,
+    "quotations": quotations,
+    "press_formulas": press_formulas,
+    "speaker_turns": speaker_turns,
+    "commerce_formulas": commerce_formulas,
+    "steps": steps,
+    "howto_title": howto_title,
+    "newsletter_formulas": newsletter_formulas,
+    "opinion_formulas": opinion_formulas,
+    "dateline": dateline,
+    "analysis_label": analysis_label,
+    "own_questions": own_questions,
+    "modality": modality,
+}
