@@ -53,16 +53,35 @@ class Page:
         return frozenset(p for p in pieces if p)
 
     @cached_property
+    def brand(self) -> str:
+        """The site's own name as its host gives it ("rutgers" of www.rutgers.edu)."""
+        try:
+            host = urlsplit(self.url).hostname or ""
+        except ValueError:
+            return ""
+        labels = host.lower().split(".")[:-1]  # without the top-level domain
+        while labels and labels[-1] in _SECOND_LEVEL:
+            labels.pop()
+        return re.sub(r"[^a-z0-9]", "", labels[-1]) if labels else ""
+
+    @cached_property
     def types(self) -> frozenset[str]:
         return frozenset(t.lower() for t in self.page_types)
 
 
+_SECOND_LEVEL = words("co com org net edu gov ac")
+_MIN_BRAND = 5
+
 _QUOTED = re.compile(r"“[^”\n]{0,2000}”|\"[^\"\n]{0,2000}\"|‘[^’\n]{3,400}’(?!\w)")
 
 
+_SMOOTH_WORDS = 200  # a short page needs more than one "we" to sound like a company
+
+
 def _rate(count: int, page: Page, per_1000_full: float) -> float:
-    """``count`` per thousand words, scaled so that ``per_1000_full`` is full strength."""
-    return min(1.0, count * 1000.0 / page.words / per_1000_full)
+    """``count`` per thousand words, scaled so that ``per_1000_full`` is full strength; short
+    pages are read as if they had ``_SMOOTH_WORDS`` more words without the feature."""
+    return min(1.0, count * 1000.0 / (page.words + _SMOOTH_WORDS) / per_1000_full)
 
 
 def _count(pattern: re.Pattern[str], text: str) -> int:
@@ -103,7 +122,7 @@ _URL_WORDS: dict[str, frozenset[str]] = {
     ),
     "url_opinion": words(
         "opinion opinions commentary analysis editorial editorials column "
-        "columns columnists op-ed oped ideas perspective perspectives"
+        "columns columnists op-ed oped ideas perspective perspectives letters views voices"
     ),
     "url_blog": words("blog blogs newsletter newsletters substack diary journal"),
     "url_product": words("product products shop store buy item pricing cart catalog"),
@@ -148,7 +167,8 @@ _COMMERCE = re.compile(
     r"[$£€]\s?\d[\d,]*(?:\.\d\d)?|\bcontact us\b|\bcall us\b|\brequest a (?:quote|demo)\b|"
     r"\bbook (?:now|a|an|your)\b|\bfree (?:consultation|trial|quote|estimate)\b|"
     r"\bget started\b|\bour (?:team|services|products|experts|clients|customers)\b|"
-    r"\bwe offer\b|\bsign up\b|\bschedule (?:a|your)\b)",
+    r"\bwe offer\b|\bsign up\b|\bschedule (?:a|your)\b|\b(?:get|book|request|schedule) a demo\b|"
+    r"\btry (?:it )?(?:for )?free\b|\bfree trial\b|\bcontact (?:sales|our sales)\b|\bpricing\b)",
     re.IGNORECASE,
 )
 _STEPS = re.compile(r"^(?:Step \d+|\d{1,2}[.)] |\d{1,2}\. )", re.MULTILINE | re.IGNORECASE)
@@ -195,6 +215,16 @@ def own_questions(page: Page) -> float:
 
 def modality(page: Page) -> float:
     return _rate(_count(_MODAL, page.own_text), page, 10.0)
+
+
+def self_mentions(page: Page) -> float:
+    """The site writes about itself: its own name (from its host) recurs in the text, in more
+    than one paragraph (one is a footer's "follow us")."""
+    brand = page.brand
+    if len(brand) < _MIN_BRAND:
+        return 0.0
+    paras = sum(1 for p in page.paragraphs if brand in re.sub(r"[^a-z0-9]", "", p.lower()))
+    return min(1.0, max(0, paras - 1) / 2.0)
 
 
 def first_singular(page: Page) -> float:
@@ -295,6 +325,7 @@ DESCRIBE: dict[str, str] = {
     "analysis_label": "labelled analysis or opinion",
     "own_questions": "the writer asks questions",
     "modality": "the writer weighs what could or might happen",
+    "self_mentions": "the site writes about itself (its own name recurs)",
 }
 
 SIGNALS: dict[str, Callable[[Page], float]] = {
@@ -321,4 +352,5 @@ SIGNALS: dict[str, Callable[[Page], float]] = {
     "analysis_label": analysis_label,
     "own_questions": own_questions,
     "modality": modality,
+    "self_mentions": self_mentions,
 }
