@@ -38,9 +38,18 @@ class Page:
         return max(1, len(self.text.split()))
 
     @cached_property
+    def turns(self) -> int:
+        """Paragraphs that are speaker turns ("NAME: ..."), when there are enough to be a
+        transcript's."""
+        n = sum(1 for p in self.paragraphs if _is_turn(p))
+        return n if n >= _MIN_TURNS else 0
+
+    @cached_property
     def own_text(self) -> str:
-        """The text without what stands in quotation marks: the writer's own words."""
-        return _QUOTED.sub(" ", self.text)
+        """The writer's own words: the text without what stands in quotation marks and
+        without speaker turns."""
+        paras = [p for p in self.paragraphs if not (self.turns and _is_turn(p))]
+        return _QUOTED.sub(" ", "\n\n".join(paras))
 
     @cached_property
     def path_words(self) -> frozenset[str]:
@@ -189,6 +198,8 @@ _OPINION = re.compile(
     r"it is time|it's time|it’s time|should be|must be|ought to|the truth is|the problem is)\b",
     re.IGNORECASE,
 )
+_MIN_TURNS = 4
+_MAX_LABEL = 32
 _DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'’-]{2,40}(?:, [A-Z][A-Za-z. ]{2,20})?\s?(?:\([A-Za-z. ]{2,30}\)\s?)?"
     r"[—–-]{1,2}\s"
@@ -258,12 +269,12 @@ def press_formulas(page: Page) -> float:
     return min(1.0, _count(_PRESS, page.text) / 2.0)
 
 
+def _is_turn(paragraph: str) -> bool:
+    return bool(_TURN.match(paragraph)) and len(paragraph.split(":", 1)[0]) <= _MAX_LABEL
+
+
 def speaker_turns(page: Page) -> float:
-    paras = page.paragraphs
-    turns = sum(1 for p in paras if _TURN.match(p) and len(p.split(":", 1)[0]) <= 32)
-    if turns < 4:
-        return 0.0
-    return min(1.0, turns / max(1, len(paras)) / 0.3)
+    return min(1.0, page.turns / max(1, len(page.paragraphs)) / 0.3)
 
 
 def commerce_formulas(page: Page) -> float:
