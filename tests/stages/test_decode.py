@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 import newsgraph
 from newsgraph.errors import InputError
-from newsgraph.stages.extract.decode import decode
+from newsgraph.stages.extract.decode import decode, repair_double_utf8
 
 _page = st.text(
     alphabet=st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=400
@@ -60,3 +60,27 @@ def test_any_bytes_give_an_article_or_an_input_error(data: bytes) -> None:
         assert str(exc)
     else:
         assert art.text.strip()
+
+
+def _written_twice(text: str) -> str:
+    """``text`` as a page shows it after its UTF-8 was read as Windows-1252 and saved again."""
+    out = []
+    for b in text.encode("utf-8"):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))  # bytes Windows-1252 leaves undefined come through as controls
+    return "".join(out)
+
+
+def test_utf8_read_as_windows_1252_is_mended() -> None:
+    original = "“We will rebuild the pier,” the mayor said. It’s the town’s — and Zoë’s — pier."
+    page = f"<html><body><p>{_written_twice(original)}</p></body></html>".encode()
+    text = repair_double_utf8(decode(page).text)
+    assert original in text
+
+
+def test_text_with_one_odd_pair_is_left_alone() -> None:
+    # "Ã©" once is more likely a name or a typo than a page written twice.
+    text = "The label read Ã© and nothing else; the café was closed."
+    assert repair_double_utf8(text) == text

@@ -19,7 +19,7 @@ from newsgraph.errors import NoArticleError
 from newsgraph.model import Article, Author, Document, Section, Source, text_id
 from newsgraph.pipeline import RawPage
 from newsgraph.registry import stage
-from newsgraph.stages.extract.decode import decode
+from newsgraph.stages.extract.decode import decode, repair_double_utf8
 from newsgraph.stages.extract.html import HtmlOptions, read_html
 from newsgraph.stages.extract.language import detect_language
 from newsgraph.stages.extract.plaintext import read_layout, sections_from
@@ -122,6 +122,7 @@ def _read(page: RawPage, options: HtmlOptions | None) -> tuple[Article, Source, 
     if page.data is None:
         raise NoArticleError("no data was given", source=label)
     text = page.data if isinstance(page.data, str) else decode(page.data, source=label).text
+    text = repair_double_utf8(text)
     if not text.strip():
         raise NoArticleError("is empty", source=label)
 

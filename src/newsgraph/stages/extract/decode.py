@@ -7,6 +7,10 @@ Each step is tried in order and the first that fits wins:
   4. strict UTF-8 (valid UTF-8 is UTF-8, whatever the page declares);
   5. a charset declared in the page (``<meta charset>``, ``http-equiv``, XML prolog);
   6. charset detection (charset-normalizer), accepted only when it is confident.
+
+``repair_double_utf8`` then mends text that was UTF-8 read as Latin-1 or Windows-1252 before
+the page was written ("â€œ" or "â" with invisible control characters for "“"): the page's
+own bytes are valid UTF-8, so no decoding choice can undo it.
 """
 
 from __future__ import annotations
@@ -178,3 +182,51 @@ def decode(data: bytes, source: str | None = None) -> Decoded:
         "save it as UTF-8 or declare its charset in a <meta charset> tag",
         source=source,
     )
+
+
+# The characters Windows-1252 gives the bytes 0x80-0x9f (where Latin-1 has control codes).
+_CP1252_HIGH = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_CONTINUATION = f"[\u0080-\u00bf{_CP1252_HIGH}]"
+_DOUBLE_UTF8 = re.compile(
+    f"[\u00c2-\u00df]{_CONTINUATION}|[\u00e0-\u00ef]{_CONTINUATION}{{2}}"
+    f"|[\u00f0-\u00f4]{_CONTINUATION}{{3}}"
+)
+_MIN_REPAIRS = 2  # one odd pair can be real text; two or more are a page written twice
+
+
+def _as_byte(ch: str) -> int | None:
+    if ord(ch) <= 0xFF:
+        return ord(ch)
+    try:
+        return ch.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def _redecode(run: str) -> str | None:
+    raw = [_as_byte(ch) for ch in run]
+    if any(b is None for b in raw):
+        return None
+    try:
+        out = bytes(b for b in raw if b is not None).decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return out if len(out) == 1 else None
+
+
+def repair_double_utf8(text: str) -> str:
+    """Text with its UTF-8-read-as-Windows-1252 sequences mended; unchanged when fewer than
+    two such sequences are found (ordinary text never has them)."""
+    if text.isascii():
+        return text
+    found = [m for m in _DOUBLE_UTF8.finditer(text) if _redecode(m.group()) is not None]
+    if len(found) < _MIN_REPAIRS:
+        return text
+    out: list[str] = []
+    pos = 0
+    for m in found:
+        out.append(text[pos : m.start()])
+        out.append(_redecode(m.group()) or m.group())
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
