@@ -17,7 +17,6 @@ Data: --data DIR, else $NEWSGRAPH_SHARED/data, else ../shared/data.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable
@@ -73,6 +72,29 @@ def _as_json(q: Any) -> dict[str, Any]:
     }
 
 
+def textacy_finder() -> Callable[[Any], Iterable[Any]] | None:
+    """textacy's direct-quotation finder (``direct_quotations``: a parsed spaCy doc in,
+    (speaker tokens, cue tokens, content span) triples out), or None when textacy is not
+    installed (``pip install -e '.[bench]'``)."""
+    try:
+        from textacy.extract.triples import (  # type: ignore[import-not-found,unused-ignore]
+            direct_quotations,
+        )
+    except ImportError:
+        return None
+    finder: Callable[[Any], Iterable[Any]] = direct_quotations
+    return finder
+
+
+def textacy_triples(extract: Callable[[Any], Iterable[Any]], parsed: Any) -> list[Any] | None:
+    """textacy's quotations in a parsed doc, or None when it gives up on the doc: it raises
+    ValueError on a document with an unclosed quotation mark."""
+    try:
+        return list(extract(parsed))
+    except ValueError:
+        return None
+
+
 def speeds(texts: list[str], rounds: int = 2, batch: int = 16) -> dict[str, float]:
     """Characters per CPU-second, parse included, on the same texts, of: newsgraph (nlp +
     actors + quotes), spaCy's parse alone, and textacy's direct quotations (when installed)
@@ -80,15 +102,7 @@ def speeds(texts: list[str], rounds: int = 2, batch: int = 16) -> dict[str, floa
     still finds all of textacy's quotes: it needs lemmas, not entities). The runners take
     turns batch by batch and each batch's fastest time counts, so load hits all alike."""
     nlp_stage, actors, quotes = NlpStage(), ActorsStage(), QuotesStage()
-    extract: Callable[[Any], Iterable[Any]] | None
-    try:
-        from textacy.extract.triples import (  # type: ignore[import-not-found,unused-ignore]
-            direct_quotations,
-        )
-
-        extract = direct_quotations
-    except ImportError:
-        extract = None
+    extract = textacy_finder()
     from newsgraph.stages.nlp.loader import load_model
 
     nlp = load_model()  # the same model newsgraph uses, all its components (textacy needs lemmas)
@@ -106,9 +120,7 @@ def speeds(texts: list[str], rounds: int = 2, batch: int = 16) -> dict[str, floa
         def run(part: list[str]) -> None:
             assert extract is not None
             for parsed in nlp.pipe(part, disable=disable):
-                # textacy gives up (ValueError) on a document with an unclosed quotation mark
-                with contextlib.suppress(ValueError):
-                    list(extract(parsed))
+                textacy_triples(extract, parsed)
 
         return run
 

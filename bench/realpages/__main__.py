@@ -1,0 +1,7 @@
+"""``python -m bench.realpages``."""
+
+from __future__ import annotations
+
+from bench.realpages.cli import main
+
+raise SystemExit(main())
