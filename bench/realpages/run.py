@@ -56,6 +56,13 @@ def _progress(tool: str, done: int, total: int) -> None:
         print(f"\r{tool} {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
+def _url(page: GoldPage) -> str | None:
+    """The page's address as a crawler knows it (the benchmark's own record of it); the
+    trafilatura set names some pages "hard::file" instead of a URL."""
+    url = page.url or ""
+    return url if url.startswith(("http://", "https://")) else None
+
+
 def run_newsgraph(
     pages: Sequence[GoldPage], data: Path, stages: Sequence[str] | None = None
 ) -> tuple[list[PageRun], Timing]:
@@ -66,7 +73,7 @@ def run_newsgraph(
     for run in runs:
         path = page_path(data, run.page)
         if path.is_file():
-            raws.append((run, RawPage(data=path.read_bytes(), path=str(path))))
+            raws.append((run, RawPage(data=path.read_bytes(), path=str(path), url=_url(run.page))))
         else:
             run.error = f"page file not found: {path}"
     pipeline = Pipeline.from_names(stages)
