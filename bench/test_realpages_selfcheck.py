@@ -301,3 +301,17 @@ def test_cli_skips_without_the_shared_folder(
     assert "skipped" in capsys.readouterr().err
     assert main(["--gold", str(gold), "--half", "tune"]) == 2
     assert "no tune pages" in capsys.readouterr().err
+
+
+def test_a_code_is_consistent_when_it_says_nothing_wrong() -> None:
+    from bench.realpages.score import code_consistent
+
+    assert code_consistent("BUS", ["USABUS"])  # incomplete, not wrong
+    assert code_consistent("USA", ["USABUS"])
+    assert code_consistent("USAGOV", ["USAGOVLEG"])
+    assert not code_consistent("FRABUS", ["USABUS"])
+    assert not code_consistent("USAGOV", ["USABUS"])
+    assert not code_consistent("MIL", ["KORBUS", "BUS"])
+    assert not code_consistent("COP", ["USA"])  # a private person is no police officer
+    assert not code_consistent("USACOP", ["USA"])
+    assert code_consistent("IGOUNO", ["IGOUNOWFP"])

@@ -54,7 +54,11 @@ Rules.
   alias (same word comparison), or, for a person, one whose name holds the gold name's first
   and last words; of several, the one with most mentions. Code accuracy = found actors whose
   entity code is one of the acceptable codes (exactly; a null among them accepts no code) /
-  found actors. Coverage = found / gold actors.
+  found actors. Coverage = found / gold actors. Code precision = coded found actors whose
+  code says nothing wrong / coded found actors: its country, if it names one, is the
+  country of an acceptable code, and its roles, if any, begin that code's roles or are begun
+  by them ("BUS" for a gold "USABUS" is incomplete, not wrong; "FRABUS" and "USAGOV" are
+  wrong). An actor left without a code counts against accuracy, not against precision.
 * Not-actor violations: a not-actor string is violated when an entity's name or a mention
   is that string (same word comparison), or holds it as whole words (not counted for an
   entity that is a gold actor of the page: "Officer Jane Roe" may hold "Officer"), or when a

@@ -120,7 +120,9 @@ def report(t: Totals, runs: Sequence[PageRun], ng: Timing, tx: Timing | None) ->
     a = t.actors
     lines.append(
         f"actors: code accuracy {_frac(a.correct, a.found)}, "
-        f"coverage {_frac(a.found, a.gold)} of gold actors"
+        f"coverage {_frac(a.found, a.gold)} of gold actors; "
+        f"codes given {_frac(a.coded, a.found)}, of which say nothing wrong "
+        f"{_frac(a.consistent, a.coded)}"
     )
     n = t.not_actors
     lines.append(f"not-actor violations: {_frac(len(n.violations), n.strings)} strings")

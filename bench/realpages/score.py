@@ -225,17 +225,47 @@ def code_ok(code: str | None, codes: Sequence[str | None]) -> bool:
     return (code.upper() if code else None) in codes
 
 
+def _split(code: str) -> tuple[str | None, str]:
+    """A code's country (or international prefix) and the rest (its roles)."""
+    country = _country(code)
+    return country, code[len(country) :] if country else code
+
+
+def code_consistent(code: str, codes: Sequence[str | None]) -> bool:
+    """Whether a code says nothing wrong of the actor: for one of the acceptable codes, its
+    country (if it names one) is that code's country, and its roles (if any) begin that
+    code's roles or are begun by them. "BUS" for a gold "USABUS" is consistent (incomplete);
+    "FRABUS" or "USAGOV" are not."""
+    country, roles = _split(code.upper())
+    for gold in codes:
+        if gold is None:
+            continue
+        g_country, g_roles = _split(gold)
+        if country is not None and country != g_country:
+            continue
+        if roles and g_roles and not (g_roles.startswith(roles) or roles.startswith(g_roles)):
+            continue
+        if roles and not g_roles:  # a gold bare country: a place or a private person
+            continue
+        return True
+    return False
+
+
 @dataclass
 class ActorTally:
     gold: int = 0
     found: int = 0
     correct: int = 0
+    coded: int = 0  # found actors given a code
+    consistent: int = 0  # of those, codes that say nothing wrong (code_consistent)
     rows: list[tuple[str, str, str | None, str | None, bool]] = field(default_factory=list)
 
     def add(self, other: ActorTally) -> None:
         self.gold += other.gold
         self.found += other.found
         self.correct += other.correct
+        self.coded += other.coded
+        self.consistent += other.consistent
         self.rows += other.rows
 
     @property
@@ -253,6 +283,9 @@ class ActorTally:
             "gold": self.gold,
             "found": self.found,
             "correct": self.correct,
+            "coded": self.coded,
+            "consistent": self.consistent,
+            "code_precision": _ratio(self.consistent, self.coded),
         }
 
 
@@ -271,6 +304,9 @@ def score_actors(page: GoldPage, doc: Document) -> ActorTally:
         ok = code_ok(entity.code, actor.codes)
         t.found += 1
         t.correct += ok
+        if entity.code:
+            t.coded += 1
+            t.consistent += ok or code_consistent(entity.code, actor.codes)
         t.rows.append((page.key, actor.name, entity.name, entity.code, ok))
     return t
 
