@@ -139,3 +139,11 @@ def test_the_weight_table_is_checked() -> None:
         parse_weights("reporting\tgossip\t1.0\n")
     with pytest.raises(PipelineError, match="'lots' is not a number"):
         parse_weights("reporting\tnews\tlots\n")
+
+
+def test_url_phrases_count_as_one_word() -> None:
+    plain = "The knot holds when the rope is wet. Pull the loose end through the loop twice."
+    genre = classify(plain, url="https://example.org/2031/how-to-tie-a-bowline")
+    assert "a guide, how-to or docs path in the URL" in genre.evidence
+    other = classify(plain, url="https://example.org/2031/how-the-rope-held")
+    assert "a guide, how-to or docs path in the URL" not in other.evidence

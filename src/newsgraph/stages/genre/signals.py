@@ -52,14 +52,18 @@ class Page:
         return _QUOTED.sub(" ", "\n\n".join(paras))
 
     @cached_property
-    def path_words(self) -> frozenset[str]:
+    def path(self) -> str:
+        """The URL's host label and path in lower case, "-" between words ("/how-to-buy/")."""
         try:
             parts = urlsplit(self.url)
         except ValueError:
-            return frozenset()
-        host = parts.hostname or ""
-        pieces = re.split(r"[/._\-?=&]+", f"{host.split('.')[0]}/{parts.path}".lower())
-        return frozenset(p for p in pieces if p)
+            return ""
+        host = (parts.hostname or "").split(".")[0]
+        return "-" + re.sub(r"[/._?=&+-]+", "-", f"{host}/{parts.path}".lower()) + "-"
+
+    @cached_property
+    def path_words(self) -> frozenset[str]:
+        return frozenset(p for p in self.path.split("-") if p)
 
     @cached_property
     def brand(self) -> str:
@@ -135,16 +139,22 @@ _URL_WORDS: dict[str, frozenset[str]] = {
     ),
     "url_blog": words("blog blogs newsletter newsletters substack diary journal"),
     "url_product": words("product products shop store buy item pricing cart catalog"),
-    "url_howto": words("how-to howto guide guides tutorial tutorials wiki docs faq learn tips"),
+    "url_howto": words(
+        "how-to howto guide guides tutorial tutorials wiki docs faq learn tips where-to-buy "
+        "buying-guide what-is"
+    ),
     "url_transcript": words("transcript transcripts interview interviews podcast episode"),
 }
 
 
 def url_words(kind: str) -> Callable[[Page], float]:
-    wanted = _URL_WORDS[kind]
+    """A word of the kind in the URL's path; an entry with a "-" is a phrase ("how-to")."""
+    single = frozenset(w for w in _URL_WORDS[kind] if "-" not in w)
+    phrases = tuple(f"-{w}-" for w in _URL_WORDS[kind] if "-" in w)
 
     def signal(page: Page) -> float:
-        return 1.0 if page.path_words & wanted else 0.0
+        hit = page.path_words & single or any(p in page.path for p in phrases)
+        return 1.0 if hit else 0.0
 
     return signal
 
