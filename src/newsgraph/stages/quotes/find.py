@@ -17,13 +17,13 @@ from typing import TYPE_CHECKING, Literal
 
 from newsgraph.stages.quotes.cues import COGNITION, CUES, SPEECH
 from newsgraph.stages.quotes.marks import Quoted, find_quoted
+from newsgraph.syntax import speaker_span, subject_of
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Kind = Literal["direct", "mixed", "indirect"]
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
@@ -64,23 +64,6 @@ def is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES
 
 
-def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    # "X did Y, saying Z" / "X, who said Z": the source is the subject of the governing verb
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if infinitive and verb.dep_ == "advcl":
-        return None  # "To counter sanctions, Russia ...": a purpose, not a report
-    if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and verb.head.i != verb.i:
-        if verb.dep_ in ("acl", "relcl"):
-            return verb.head
-        for child in verb.head.children:
-            if child.dep_ in SUBJECTS:
-                return child
-    return None
-
-
 def _antecedent_speaker(cue: Token) -> Token | None:
     """The noun a relative clause's "which"/"that" stands for, when it can speak: a name, a
     source noun ("the report, which says"), or anything a verb of speech makes speak ("a bill
@@ -93,28 +76,6 @@ def _antecedent_speaker(cue: Token) -> Token | None:
     if cue.lemma_.lower() in SPEECH:  # "a bill that says ...", "the law, which states ..."
         return noun
     return noun if noun.lemma_.lower() in SOURCE_NOUNS else None
-
-
-def speaker_span(subj: Token, without: Token | None = None) -> tuple[int, int]:
-    """The subject as written, with its role ("Gabuev, senior fellow at ..."), no clause;
-    never the clause ``without`` ("the report, which says ...": the report)."""
-    skip = {t.i for t in without.subtree} if without is not None else set()
-    toks = [
-        t
-        for t in subj.subtree
-        if t.i not in skip and not (t.dep_ in ("relcl", "acl") and t.i > subj.i)
-    ]
-    left = min(t.i for t in toks)
-    right = subj.i
-    for t in toks:
-        if t.i > subj.i and not any(
-            a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != subj.i and subj.i < a.i
-        ):
-            right = max(right, t.i)
-    doc = subj.doc
-    while right > subj.i and (doc[right].is_punct or doc[right].is_space or right in skip):
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
 
 
 def _content(verb: Token) -> tuple[int, int] | None:
