@@ -36,7 +36,8 @@ class QuotesStage:
         mentions: list[tuple[ActorMention, str]] = doc._scratch.get(MENTIONS, [])
         kinds = {e.id: e.kind for e in doc.entities}
         quotes: list[Quote] = []
-        for n, f in enumerate(find_quotes(parsed), 1):
+        spoken = {t for m, _ in mentions for t in range(m.i, m.j)}
+        for n, f in enumerate(find_quotes(parsed, spoken), 1):
             quotes.append(_quote(doc.text, parsed, f, n, mentions, kinds))
         doc.quotes = quotes
         return doc
