@@ -16,9 +16,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the verb it hangs from ("X did Y, saying Z")."""
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:
+        return _named_first(subjects)
     # "X did Y, saying Z" / "X, who said Z": the source is the subject of the governing verb
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if infinitive and verb.dep_ == "advcl":
@@ -32,6 +32,30 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _named_first(subjects: list[Token]) -> Token:
+    """Of several subjects the parser gives one verb ("said co-founder Mark Obi" parsed as
+    "co", "-", "Obi"), the name: a word broken off a hyphenated role is no subject."""
+    if len(subjects) == 1:
+        return subjects[0]
+    named = [t for t in subjects if t.pos_ == "PROPN" or t.ent_type_]
+    return named[0] if named else subjects[-1]
+
+
+def _hyphen_left(first: Token) -> int:
+    """Where a phrase starting at ``first`` starts once a hyphenated role written before
+    it is joined ("co-" of "co-founder", which the parser may cut off)."""
+    doc, left = first.doc, first.i
+    while (
+        left >= 2
+        and doc[left - 1].text in ("-", "\u2011")
+        and not doc[left - 1].whitespace_
+        and not doc[left - 2].whitespace_
+        and doc[left - 2].is_alpha
+    ):
+        left -= 2
+    return left
+
+
 def speaker_span(subj: Token, without: Token | None = None) -> tuple[int, int]:
     """The subject as written, with its role ("Gabuev, senior fellow at ..."), no clause;
     never the clause ``without`` ("the report, which says ...": the report)."""
@@ -41,7 +65,7 @@ def speaker_span(subj: Token, without: Token | None = None) -> tuple[int, int]:
         for t in subj.subtree
         if t.i not in skip and not (t.dep_ in ("relcl", "acl") and t.i > subj.i)
     ]
-    left = min(t.i for t in toks)
+    left = _hyphen_left(subj.doc[min(t.i for t in toks)])
     right = subj.i
     for t in toks:
         if t.i > subj.i and not any(

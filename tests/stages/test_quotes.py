@@ -145,3 +145,82 @@ def test_a_relative_clause_speaks_for_the_noun_it_describes() -> None:
     # a noun that cannot speak: no quote ("see" is a cue of cognition)
     _, found = quotes("Oslo brokered a deal that saw Sweden and Finland resume ties.")
     assert found == []
+
+
+# issue 15: never put words in anyone's mouth
+
+
+def test_everyday_verbs_are_cues_only_in_a_reporting_frame() -> None:
+    _, qs = quotes(
+        "Larch Academy has maintained its top ranking for a decade. The Valley Courier added "
+        "600,000 subscribers last year."
+    )
+    assert qs == []
+    _, qs = quotes(
+        "The minister maintained that the port would reopen. Dana Wolk added: “We will not "
+        "close it again.” “The tide is with us,” she added."
+    )
+    assert [(q.kind, q.cue) for q in qs] == [
+        ("indirect", "maintained"),
+        ("direct", "added"),
+        ("direct", "added"),
+    ]
+
+
+def test_the_writers_own_voice_is_never_a_quote() -> None:
+    _, qs = quotes(
+        "I don't think the answer is a new tax. We hope you'll enjoy the next issue. You will "
+        "find that the ferry is late. I believe the river will flood."
+    )
+    assert qs == []
+    doc, qs = quotes("“I think we can win this,” Dana Wolk said.")
+    (q,) = qs
+    assert speaker_name(doc, q) == "Dana Wolk"
+
+
+def test_a_negated_cue_makes_no_quote() -> None:
+    _, qs = quotes(
+        "Officials did not say that the bridge was unsafe. The mayor never claimed the "
+        "harbour would close."
+    )
+    assert qs == []
+
+
+def test_a_passive_cue_names_its_agent_or_no_one() -> None:
+    _, qs = quotes("Mr. Ferro was accused of hiding the ledgers from the auditors.")
+    (q,) = qs
+    assert q.speaker is None and q.speaker_text is None
+    _, qs = quotes("The harbour plan was criticised by Ana Duval as reckless and late.")
+    (q,) = qs
+    assert q.speaker_text == "Ana Duval"
+    _, qs = quotes("The town runs a radio series called Harbour Tales every Sunday.")
+    assert qs == []
+
+
+def test_an_object_or_evidence_needs_a_subject_that_can_speak() -> None:
+    _, qs = quotes(
+        "Their cameras support memory cards of any size. The overall score shows how your "
+        "shop performs against others."
+    )
+    assert qs == []
+    _, qs = quotes("A new study by the Tarsk Institute shows that rents rose by a third.")
+    (q,) = qs
+    assert q.text == "that rents rose by a third"
+
+
+def test_a_hyphenated_role_is_part_of_the_speaker() -> None:
+    doc, qs = quotes("The findings were surprising, said co-founder Mark Obi, who runs a lab.")
+    (q,) = qs
+    assert q.speaker_text == "co-founder Mark Obi"
+    assert speaker_name(doc, q) == "Mark Obi"
+
+
+def test_a_pronoun_speaks_only_for_an_entity_that_can_speak() -> None:
+    doc, qs = quotes("Mount Orsel rose above the valley. He said the climb was hard.")
+    (q,) = qs
+    assert q.speaker is None and q.speaker_text == "He"
+    doc, qs = quotes(
+        "Officer Atanu Serk said the gardens save water, which matters for the Barind region "
+        "and for Jon Pell's farm. He said the scheme would grow."
+    )
+    assert [speaker_name(doc, q) for q in qs] == ["Atanu Serk", "Atanu Serk"]
