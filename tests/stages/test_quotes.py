@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.model import Article, Document, Quote
+from newsgraph.model import Article, Document, Genre, Quote
 from newsgraph.stages.actors import ActorsStage
 from newsgraph.stages.nlp import NlpStage
 from newsgraph.stages.quotes import QuotesStage
@@ -224,3 +224,56 @@ def test_a_pronoun_speaks_only_for_an_entity_that_can_speak() -> None:
         "and for Jon Pell's farm. He said the scheme would grow."
     )
     assert [speaker_name(doc, q) for q in qs] == ["Atanu Serk", "Atanu Serk"]
+
+
+def test_transcript_turns_are_direct_quotes_by_their_speaker() -> None:
+    doc, qs = quotes(
+        "The harbour board met Mara Lindt and John Abel on Monday.\n\n"
+        "JOHN ABEL: Thank you for having me today, it is a pleasure to be here.\n"
+        "LINDT: Let us start with the harbour plan and what it means for the town.\n"
+        "JOHN ABEL: The plan is late, and I think everybody in the town knows it."
+    )
+    assert [(q.kind, speaker_name(doc, q)) for q in qs] == [
+        ("direct", "John Abel"),
+        ("direct", "Mara Lindt"),
+        ("direct", "John Abel"),
+    ]
+    assert qs[2].text == "The plan is late, and I think everybody in the town knows it."
+
+
+def test_field_labels_are_not_turns() -> None:
+    _, qs = quotes(
+        "Note: The office is closed on Sundays and public holidays.\n"
+        "Website: The new site has a page for every ferry route."
+    )
+    assert qs == []
+
+
+def test_on_a_transcript_page_a_single_turn_is_a_direct_quote() -> None:
+    text = "OLGA PRAN: The ferry is the only way to reach the island in winter."
+    doc = Document(id="t", article=Article(text=text, genre=Genre(label="transcript")))
+    doc = QuotesStage()(ActorsStage()(NlpStage()(doc)))
+    (q,) = doc.quotes
+    assert q.kind == "direct" and q.speaker_text == "OLGA PRAN"
+    _, qs = quotes(text)  # genre unknown: one "NAME:" line is no dialogue
+    assert all(q.kind != "direct" for q in qs)
+
+
+def test_interview_answers_are_by_the_person_introduced() -> None:
+    doc, qs = quotes(
+        "We spoke with the engineer Jane Roe about the new bridge over the Tarsk river.\n\n"
+        "Q: When will the bridge open to traffic?\n\n"
+        "A: It opens in May, if the weather holds and the steel arrives on time."
+    )
+    (q,) = qs
+    assert q.kind == "direct" and speaker_name(doc, q) == "Jane Roe"
+    assert q.text.startswith("It opens in May")
+
+
+def test_a_name_on_the_line_above_a_quotation_is_its_speaker() -> None:
+    doc, qs = quotes(
+        "Voices from the harbour\n\nJane Roe, chief engineer at Orbex\n\n"
+        "“The bridge will open in May and everyone in town will cross it on foot.”"
+    )
+    (q,) = qs
+    assert q.kind == "direct" and speaker_name(doc, q) == "Jane Roe"

@@ -4,6 +4,8 @@
     cues                reporting verbs
     frame               is a cue used to report someone (not the writer, not negated, in a
                         reporting frame), and can its subject speak
+    turns               speaker turns ("JANE ROE: ...", "A: ...") and names in a label above
+                        a quotation
     find.find_quotes    cues, sources and what they said; quotations without a cue
 
 Each quote's speaker is resolved to an entity of the ``actors`` stage: the entity mentioned
@@ -41,12 +43,34 @@ class QuotesStage:
         parsed = parse_of(doc)
         mentions: list[tuple[ActorMention, str]] = doc._scratch.get(MENTIONS, [])
         kinds = {e.id: e.kind for e in doc.entities}
+        people = _people_by_name(doc)
         quotes: list[Quote] = []
         spoken = {t for m, _ in mentions for t in range(m.i, m.j)}
-        for n, f in enumerate(find_quotes(parsed, spoken), 1):
-            quotes.append(_quote(doc.text, parsed, f, n, mentions, kinds))
+        genre = doc.article.genre
+        transcript = genre is not None and genre.label == "transcript"
+        for n, f in enumerate(find_quotes(parsed, spoken, transcript), 1):
+            q = _quote(doc.text, parsed, f, n, mentions, kinds)
+            if q.speaker is None and q.speaker_text is not None:
+                q.speaker = people.get(q.speaker_text.casefold())  # "ROE:" is Jane Roe
+            quotes.append(q)
         doc.quotes = quotes
         return doc
+
+
+def _people_by_name(doc: Document) -> dict[str, str]:
+    """Each person entity by its name and by its surname when no other person has it, in
+    lower case ("jane roe", "roe"): how a transcript's labels name them."""
+    by_name: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for e in doc.entities:
+        if e.kind != "person":
+            continue
+        by_name[e.name.casefold()] = e.id
+        surnames.setdefault(e.name.split()[-1].casefold(), set()).add(e.id)
+    for surname, ids in surnames.items():
+        if len(ids) == 1 and surname not in by_name:
+            by_name[surname] = next(iter(ids))
+    return by_name
 
 
 def _quote(

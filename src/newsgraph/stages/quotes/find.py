@@ -32,6 +32,7 @@ from newsgraph.stages.quotes.frame import (
     writer_voice,
 )
 from newsgraph.stages.quotes.marks import Quoted, find_quoted
+from newsgraph.stages.quotes.turns import find_turns, label_above
 from newsgraph.syntax import speaker_span, subject_of
 
 if TYPE_CHECKING:
@@ -193,8 +194,9 @@ def _source(tok: Token) -> tuple[Token | None, Token | None]:
     return subj, None
 
 
-def find_quotes(doc: Doc, spoken: Collection[int] = ()) -> list[Found]:
-    """The quotes of ``doc``; ``spoken`` holds the tokens of coded actors (who can speak)."""
+def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False) -> list[Found]:
+    """The quotes of ``doc``; ``spoken`` holds the tokens of coded actors (who can speak);
+    ``transcript``: the page is a transcript (its speaker turns are quotes)."""
     text = doc.text
     quoted = list(find_quoted(text))
     used: set[int] = set()  # indexes of quoted spans taken
@@ -230,6 +232,13 @@ def find_quotes(doc: Doc, spoken: Collection[int] = ()) -> list[Found]:
             content = (side[0].idx, side[-1].idx + len(side[-1].text))
             cue = (tok.idx, doc[tok.i + 1].idx + 2)
             found.append(Found([_strip(text, content)], "indirect", cue, (a, b), objs[0].i, tok.i))
+
+    # "JANE ROE: ..." turns of a dialogue or transcript; "A: ..." by the interviewee
+    for turn in find_turns(doc, transcript):
+        inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), turn.body) > 0]
+        cue = (turn.colon, turn.colon + 1)
+        found.append(Found([turn.body], "direct", cue, turn.speaker, turn.speaker_token, None))
+        used.update(inside)
 
     # "Pat Caddell: Democrat voters worried about ...": a name and a colon open a line
     for sent in doc.sents:
@@ -275,6 +284,13 @@ def find_quotes(doc: Doc, spoken: Collection[int] = ()) -> list[Found]:
             speaker, cue, head = dashed
             f = Found([(q.start, q.end)], "direct", cue, speaker, head, None)
             found.append(f)
+            used.add(k)
+            last_direct = f
+            continue
+        above = label_above(doc, q.start) if _whole_paragraph(text, q) else None
+        if above is not None and _words(inner) >= MIN_DIRECT_WORDS:
+            f = Found([(q.start, q.end)], "direct", None, above[0], above[1], None)
+            found.append(f)  # "Jane Roe, chief engineer\n\n“…”": a label names the speaker
             used.add(k)
             last_direct = f
             continue
@@ -428,6 +444,13 @@ def _same_paragraph(text: str, f: Found, q: Quoted) -> bool:
     if "\n" in between or f.cue is None or not (f.end <= f.cue[0] < q.start):
         return False
     return len(between) < 120 and between.rstrip().endswith((".", ",", ":"))
+
+
+def _whole_paragraph(text: str, q: Quoted) -> bool:
+    """Is the quotation its paragraph, save punctuation after it?"""
+    nl = text.find("\n", q.end)
+    after = text[q.end : len(text) if nl < 0 else nl]
+    return _starts_paragraph(text, q) and all(not c.isalnum() for c in after)
 
 
 def _starts_paragraph(text: str, q: Quoted) -> bool:
