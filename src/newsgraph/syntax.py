@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_HYPHENS = ("-", "\u2011")
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -37,22 +38,31 @@ def _named_first(subjects: list[Token]) -> Token:
     "co", "-", "Obi"), the name: a word broken off a hyphenated role is no subject."""
     if len(subjects) == 1:
         return subjects[0]
-    named = [t for t in subjects if t.pos_ == "PROPN" or t.ent_type_]
-    return named[0] if named else subjects[-1]
+    whole = [t for t in subjects if not _hyphen_piece(t)] or subjects
+    named = [t for t in whole if t.pos_ == "PROPN" or t.ent_type_]
+    return named[0] if named else whole[-1]
+
+
+def _hyphen_piece(t: Token) -> bool:
+    """ "co" or "-" of "co-founder": a piece of a hyphenated word."""
+    if t.text in _HYPHENS:
+        return True
+    return t.i + 1 < len(t.doc) and not t.whitespace_ and t.doc[t.i + 1].text in _HYPHENS
 
 
 def _hyphen_left(first: Token) -> int:
     """Where a phrase starting at ``first`` starts once a hyphenated role written before
-    it is joined ("co-" of "co-founder", which the parser may cut off)."""
+    it is joined ("co-" of "co-founder", which the parser may cut off), with the words the
+    piece governs ("Two co-authors")."""
     doc, left = first.doc, first.i
     while (
         left >= 2
-        and doc[left - 1].text in ("-", "\u2011")
+        and doc[left - 1].text in _HYPHENS
         and not doc[left - 1].whitespace_
         and not doc[left - 2].whitespace_
         and doc[left - 2].is_alpha
     ):
-        left -= 2
+        left = doc[left - 2].left_edge.i
     return left
 
 

@@ -277,3 +277,36 @@ def test_a_name_on_the_line_above_a_quotation_is_its_speaker() -> None:
     )
     (q,) = qs
     assert q.kind == "direct" and speaker_name(doc, q) == "Jane Roe"
+
+
+def test_people_in_general_report_nothing() -> None:
+    _, qs = quotes(
+        "The espresso maker suits those who want café-style drinks at home. Most people want "
+        "a machine that heats up fast."
+    )
+    assert qs == []
+
+
+def test_passive_naming_and_advice_are_not_quotes() -> None:
+    _, qs = quotes(
+        "The cooling latch is called the carrying latch. Residents were advised to stay indoors."
+    )
+    assert qs == []
+
+
+def test_lets_say_is_the_writer() -> None:
+    _, qs = quotes("Let's say the ferry runs on time for once.")
+    assert qs == []
+
+
+def test_a_field_label_and_colon_is_no_speaker() -> None:
+    _, qs = quotes(
+        "Header Image: Fishermen have worked the Tarsk coast for many hundreds of years."
+    )
+    assert qs == []
+
+
+def test_a_hyphenated_plural_subject_speaks_whole() -> None:
+    _, qs = quotes("Two co-authors said the ferry would change the island for good.")
+    (q,) = qs
+    assert q.speaker_text == "Two co-authors"

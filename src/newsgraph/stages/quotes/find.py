@@ -32,7 +32,7 @@ from newsgraph.stages.quotes.frame import (
     writer_voice,
 )
 from newsgraph.stages.quotes.marks import Quoted, find_quoted
-from newsgraph.stages.quotes.turns import find_turns, label_above
+from newsgraph.stages.quotes.turns import FIELD_LABELS, find_turns, label_above
 from newsgraph.syntax import speaker_span, subject_of
 
 if TYPE_CHECKING:
@@ -253,6 +253,7 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
         if (
             k >= len(toks) - 3
             or toks[k].text != ":"
+            or any(t.lower_ in FIELD_LABELS for t in toks[:k])  # "Header Image: ..."
             or (toks[0].i > 0 and "\n" not in doc[toks[0].i - 1].text_with_ws)
         ):
             continue

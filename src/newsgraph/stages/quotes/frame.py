@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.quotes.cues import EVIDENCE_ONLY, FRAME_ONLY, SPEECH, STANCE
+from newsgraph.stages.quotes.cues import EVIDENCE_ONLY, FRAME_ONLY
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -62,11 +62,22 @@ SPEAKER_NOUNS = SOURCE_NOUNS | words(
     "footage transcript chart map table graph photo image picture recording tape result "
     "number trend model projection index ranking rating"
 )
+# Passive verbs that report an act of someone unnamed ("was accused of", "is said to").
+UNNAMED_ACTS = words(
+    "accuse allege criticize criticise condemn denounce blame praise claim report say quote "
+    "rumor rumour"
+)
+# Subjects that stand for people in general ("most people want ...", "those who want ..."):
+# no one who said anything.
+GENERIC = words("people person user customer owner individual those anyone everyone many some")
+_QUANTIFIERS = words("most many some all any every few several")
 _CLAUSE_DEPS = ("ccomp",)  # a clause a verb governs: what was said
 
 
 def writer_voice(subj: Token) -> bool:
     """Is the subject the writer or the reader ("I", "we", "you", "we all"; not "the US")?"""
+    if subj.lower_ in ("'s", "\u2019s") and subj.tag_ == "PRP":
+        return True  # "let's say"
     return subj.lower_ in WRITER and subj.tag_ in ("PRP", "PRP$")
 
 
@@ -98,11 +109,10 @@ def agent(verb: Token) -> Token | None:
 
 
 def unnamed_act(verb: Token) -> bool:
-    """A passive verb of speech or stance reports an act by someone unnamed ("X was accused of
-    fraud"): a quote with no speaker. Not a verb of thought or an everyday verb ("is expected
-    to", "was added")."""
-    lemma = verb.lemma_.lower()
-    return (lemma in SPEECH or lemma in STANCE) and lemma not in FRAME_ONLY
+    """A passive verb of accusation, judgement or report tells of an act by someone unnamed
+    ("X was accused of fraud", "he is said to ..."): a quote with no speaker. Not "is called
+    the latch", "were advised to stay in", "is declared as an integer"."""
+    return verb.lemma_.lower() in UNNAMED_ACTS
 
 
 def no_one(subj: Token) -> bool:
@@ -139,7 +149,14 @@ def free_object(verb: Token, quoted: Collection[tuple[int, int]]) -> bool:
 
 def can_speak(subj: Token, spoken: Collection[int]) -> bool:
     """Can the subject say or show something? A coded actor (token index in ``spoken``), a
-    name, a pronoun for one, or a source noun ("officials", "the study")."""
+    name, a pronoun for one, or a source noun ("officials", "the study"); not people in
+    general ("most people", "those who want ...")."""
+    if subj.tag_ == "WP" and subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "relcl":
+        subj = subj.head.head  # "those who want": those
+    if subj.lemma_.lower() in GENERIC or any(
+        c.dep_ in ("det", "amod", "nummod") and c.lower_ in _QUANTIFIERS for c in subj.children
+    ):
+        return False
     if subj.lower_ in SPEAKING_PRONOUNS:
         return True
     if subj.i in spoken or subj.pos_ == "PROPN" or subj.ent_type_ in SPEAKING_ENTITIES:
