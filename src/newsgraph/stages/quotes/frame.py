@@ -60,7 +60,7 @@ SPEAKER_NOUNS = SOURCE_NOUNS | words(
     "panel panelist jury juror sheriff coach player athlete artist singer actor star "
     "celebrity proponent advocate surrogate partner editorial tweet post average slide video "
     "footage transcript chart map table graph photo image picture recording tape result "
-    "number trend model projection index ranking rating"
+    "number trend model projection index ranking rating nominee veteran taxpayer admiral"
 )
 # Passive verbs that report an act of someone unnamed ("was accused of", "is said to").
 UNNAMED_ACTS = words(
@@ -70,7 +70,6 @@ UNNAMED_ACTS = words(
 # Subjects that stand for people in general ("most people want ...", "those who want ..."):
 # no one who said anything.
 GENERIC = words("people person user customer owner individual those anyone everyone many some")
-_QUANTIFIERS = words("most many some all any every few several")
 _CLAUSE_DEPS = ("ccomp",)  # a clause a verb governs: what was said
 
 
@@ -130,10 +129,8 @@ def framed(verb: Token, has_quote: bool) -> bool:
         return True
     if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
         return True
-    if verb.lemma_.lower() == "call" and any(
-        c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children
-    ):
-        return True  # "called for a ceasefire", "called on X to ...": an appeal
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return True  # "pointed out": the speech sense
     after = verb.i + 1
     while after < len(verb.doc) and verb.doc[after].dep_ in ("prt", "advmod"):
         after += 1
@@ -153,9 +150,7 @@ def can_speak(subj: Token, spoken: Collection[int]) -> bool:
     general ("most people", "those who want ...")."""
     if subj.tag_ == "WP" and subj.dep_ in ("nsubj", "nsubjpass") and subj.head.dep_ == "relcl":
         subj = subj.head.head  # "those who want": those
-    if subj.lemma_.lower() in GENERIC or any(
-        c.dep_ in ("det", "amod", "nummod") and c.lower_ in _QUANTIFIERS for c in subj.children
-    ):
+    if subj.lemma_.lower() in GENERIC:
         return False
     if subj.lower_ in SPEAKING_PRONOUNS:
         return True
