@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.model import Article, Document, Quote
+from newsgraph.model import Article, Document, Genre, Quote
 from newsgraph.stages.actors import ActorsStage
 from newsgraph.stages.nlp import NlpStage
 from newsgraph.stages.quotes import QuotesStage
@@ -145,3 +145,168 @@ def test_a_relative_clause_speaks_for_the_noun_it_describes() -> None:
     # a noun that cannot speak: no quote ("see" is a cue of cognition)
     _, found = quotes("Oslo brokered a deal that saw Sweden and Finland resume ties.")
     assert found == []
+
+
+# issue 15: never put words in anyone's mouth
+
+
+def test_everyday_verbs_are_cues_only_in_a_reporting_frame() -> None:
+    _, qs = quotes(
+        "Larch Academy has maintained its top ranking for a decade. The Valley Courier added "
+        "600,000 subscribers last year."
+    )
+    assert qs == []
+    _, qs = quotes(
+        "The minister maintained that the port would reopen. Dana Wolk added: “We will not "
+        "close it again.” “The tide is with us,” she added."
+    )
+    assert [(q.kind, q.cue) for q in qs] == [
+        ("indirect", "maintained"),
+        ("direct", "added"),
+        ("direct", "added"),
+    ]
+
+
+def test_the_writers_own_voice_is_never_a_quote() -> None:
+    _, qs = quotes(
+        "I don't think the answer is a new tax. We hope you'll enjoy the next issue. You will "
+        "find that the ferry is late. I believe the river will flood."
+    )
+    assert qs == []
+    doc, qs = quotes("“I think we can win this,” Dana Wolk said.")
+    (q,) = qs
+    assert speaker_name(doc, q) == "Dana Wolk"
+
+
+def test_a_negated_cue_makes_no_quote() -> None:
+    _, qs = quotes(
+        "Officials did not say that the bridge was unsafe. The mayor never claimed the "
+        "harbour would close."
+    )
+    assert qs == []
+
+
+def test_a_passive_cue_names_its_agent_or_no_one() -> None:
+    _, qs = quotes("Mr. Ferro was accused of hiding the ledgers from the auditors.")
+    (q,) = qs
+    assert q.speaker is None and q.speaker_text is None
+    _, qs = quotes("The harbour plan was criticised by Ana Duval as reckless and late.")
+    (q,) = qs
+    assert q.speaker_text == "Ana Duval"
+    _, qs = quotes("The town runs a radio series called Harbour Tales every Sunday.")
+    assert qs == []
+
+
+def test_an_object_or_evidence_needs_a_subject_that_can_speak() -> None:
+    _, qs = quotes(
+        "Their cameras support memory cards of any size. The overall score shows how your "
+        "shop performs against others."
+    )
+    assert qs == []
+    _, qs = quotes("A new study by the Tarsk Institute shows that rents rose by a third.")
+    (q,) = qs
+    assert q.text == "that rents rose by a third"
+
+
+def test_a_hyphenated_role_is_part_of_the_speaker() -> None:
+    doc, qs = quotes("The findings were surprising, said co-founder Mark Obi, who runs a lab.")
+    (q,) = qs
+    assert q.speaker_text == "co-founder Mark Obi"
+    assert speaker_name(doc, q) == "Mark Obi"
+
+
+def test_a_pronoun_speaks_only_for_an_entity_that_can_speak() -> None:
+    doc, qs = quotes("Mount Orsel rose above the valley. He said the climb was hard.")
+    (q,) = qs
+    assert q.speaker is None and q.speaker_text == "He"
+    doc, qs = quotes(
+        "Officer Atanu Serk said the gardens save water, which matters for the Barind region "
+        "and for Jon Pell's farm. He said the scheme would grow."
+    )
+    assert [speaker_name(doc, q) for q in qs] == ["Atanu Serk", "Atanu Serk"]
+
+
+def test_transcript_turns_are_direct_quotes_by_their_speaker() -> None:
+    doc, qs = quotes(
+        "The harbour board met Mara Lindt and John Abel on Monday.\n\n"
+        "JOHN ABEL: Thank you for having me today, it is a pleasure to be here.\n"
+        "LINDT: Let us start with the harbour plan and what it means for the town.\n"
+        "JOHN ABEL: The plan is late, and I think everybody in the town knows it."
+    )
+    assert [(q.kind, speaker_name(doc, q)) for q in qs] == [
+        ("direct", "John Abel"),
+        ("direct", "Mara Lindt"),
+        ("direct", "John Abel"),
+    ]
+    assert qs[2].text == "The plan is late, and I think everybody in the town knows it."
+
+
+def test_field_labels_are_not_turns() -> None:
+    _, qs = quotes(
+        "Note: The office is closed on Sundays and public holidays.\n"
+        "Website: The new site has a page for every ferry route."
+    )
+    assert qs == []
+
+
+def test_on_a_transcript_page_a_single_turn_is_a_direct_quote() -> None:
+    text = "OLGA PRAN: The ferry is the only way to reach the island in winter."
+    doc = Document(id="t", article=Article(text=text, genre=Genre(label="transcript")))
+    doc = QuotesStage()(ActorsStage()(NlpStage()(doc)))
+    (q,) = doc.quotes
+    assert q.kind == "direct" and q.speaker_text == "OLGA PRAN"
+    _, qs = quotes(text)  # genre unknown: one "NAME:" line is no dialogue
+    assert all(q.kind != "direct" for q in qs)
+
+
+def test_interview_answers_are_by_the_person_introduced() -> None:
+    doc, qs = quotes(
+        "We spoke with the engineer Jane Roe about the new bridge over the Tarsk river.\n\n"
+        "Q: When will the bridge open to traffic?\n\n"
+        "A: It opens in May, if the weather holds and the steel arrives on time."
+    )
+    (q,) = qs
+    assert q.kind == "direct" and speaker_name(doc, q) == "Jane Roe"
+    assert q.text.startswith("It opens in May")
+
+
+def test_a_name_on_the_line_above_a_quotation_is_its_speaker() -> None:
+    doc, qs = quotes(
+        "Voices from the harbour\n\nJane Roe, chief engineer at Orbex\n\n"
+        "“The bridge will open in May and everyone in town will cross it on foot.”"
+    )
+    (q,) = qs
+    assert q.kind == "direct" and speaker_name(doc, q) == "Jane Roe"
+
+
+def test_people_in_general_report_nothing() -> None:
+    _, qs = quotes(
+        "The espresso maker suits those who want café-style drinks at home. Most people want "
+        "a machine that heats up fast."
+    )
+    assert qs == []
+
+
+def test_passive_naming_and_advice_are_not_quotes() -> None:
+    _, qs = quotes(
+        "The cooling latch is called the carrying latch. Residents were advised to stay indoors."
+    )
+    assert qs == []
+
+
+def test_lets_say_is_the_writer() -> None:
+    _, qs = quotes("Let's say the ferry runs on time for once.")
+    assert qs == []
+
+
+def test_a_field_label_and_colon_is_no_speaker() -> None:
+    _, qs = quotes(
+        "Header Image: Fishermen have worked the Tarsk coast for many hundreds of years."
+    )
+    assert qs == []
+
+
+def test_a_hyphenated_plural_subject_speaks_whole() -> None:
+    _, qs = quotes("Two co-authors said the ferry would change the island for good.")
+    (q,) = qs
+    assert q.speaker_text == "Two co-authors"

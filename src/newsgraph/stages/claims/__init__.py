@@ -22,7 +22,7 @@ from newsgraph.registry import stage
 from newsgraph.stages.actors import MENTIONS
 from newsgraph.stages.nlp import parse_of
 from newsgraph.stages.quotes import entity_at
-from newsgraph.stages.quotes.find import speaker_span, subject_of
+from newsgraph.syntax import speaker_span, subject_of
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:

@@ -2,10 +2,16 @@
 
     marks.find_quoted   quotation marks, paragraph by paragraph
     cues                reporting verbs
+    frame               is a cue used to report someone (not the writer, not negated, in a
+                        reporting frame), and can its subject speak
+    turns               speaker turns ("JANE ROE: ...", "A: ...") and names in a label above
+                        a quotation
     find.find_quotes    cues, sources and what they said; quotations without a cue
 
 Each quote's speaker is resolved to an entity of the ``actors`` stage: the entity mentioned
-at the speaker, or for a pronoun the person mentioned last before it.
+at the speaker, or for a pronoun the entity it stands for among those that can speak (a person
+for "he"/"she", an organisation, country or group for "they"/"it"); when there is none the
+speaker stays empty and ``speaker_text`` keeps the pronoun.
 """
 
 from __future__ import annotations
@@ -18,13 +24,15 @@ from newsgraph.registry import stage
 from newsgraph.stages.actors import MENTIONS
 from newsgraph.stages.nlp import parse_of
 from newsgraph.stages.quotes.find import PRONOUNS, Found, find_quotes
+from newsgraph.syntax import SUBJECTS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from newsgraph.stages.actors.mentions import Mention as ActorMention
 
 _STAGE = "quotes.v1"
+_SUBJECT_WINDOW = 3  # sentences back in which a subject is preferred as a pronoun's antecedent
 
 
 @stage(_STAGE, requires={"parse", "entities"}, assigns={"quotes"})
@@ -35,11 +43,34 @@ class QuotesStage:
         parsed = parse_of(doc)
         mentions: list[tuple[ActorMention, str]] = doc._scratch.get(MENTIONS, [])
         kinds = {e.id: e.kind for e in doc.entities}
+        people = _people_by_name(doc)
         quotes: list[Quote] = []
-        for n, f in enumerate(find_quotes(parsed), 1):
-            quotes.append(_quote(doc.text, parsed, f, n, mentions, kinds))
+        spoken = {t for m, _ in mentions for t in range(m.i, m.j)}
+        genre = doc.article.genre
+        transcript = genre is not None and genre.label == "transcript"
+        for n, f in enumerate(find_quotes(parsed, spoken, transcript), 1):
+            q = _quote(doc.text, parsed, f, n, mentions, kinds)
+            if q.speaker is None and q.speaker_text is not None:
+                q.speaker = people.get(q.speaker_text.casefold())  # "ROE:" is Jane Roe
+            quotes.append(q)
         doc.quotes = quotes
         return doc
+
+
+def _people_by_name(doc: Document) -> dict[str, str]:
+    """Each person entity by its name and by its surname when no other person has it, in
+    lower case ("jane roe", "roe"): how a transcript's labels name them."""
+    by_name: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for e in doc.entities:
+        if e.kind != "person":
+            continue
+        by_name[e.name.casefold()] = e.id
+        surnames.setdefault(e.name.split()[-1].casefold(), set()).add(e.id)
+    for surname, ids in surnames.items():
+        if len(ids) == 1 and surname not in by_name:
+            by_name[surname] = next(iter(ids))
+    return by_name
 
 
 def _quote(
@@ -85,7 +116,7 @@ def entity_at(
     kinds: Mapping[str, str],
 ) -> str | None:
     """The entity a source's head token ``i`` (and phrase ``span``) refers to; for a pronoun,
-    the last person (or organisation/country for "they"/"it") mentioned before it."""
+    the entity it stands for (``_antecedent``)."""
     tok = parsed[i]
     a, b = span or (tok.idx, tok.idx + len(tok.text))
     # the entity mentioned at the speaker's head word, else anywhere in the speaker phrase
@@ -96,12 +127,30 @@ def entity_at(
     if inside:
         return min(inside, key=lambda x: x[0].start)[1]
     if tok.lower_ in PRONOUNS:
-        wanted = (
-            ("group", "organization", "country")
-            if tok.lower_ in ("they", "it", "we")
-            else ("person",)
-        )
-        before = [(m, eid) for m, eid in mentions if m.end <= tok.idx and kinds.get(eid) in wanted]
-        if before:
-            return max(before, key=lambda x: x[0].end)[1]
+        return _antecedent(parsed, tok, mentions, kinds)
     return None
+
+
+def _antecedent(
+    parsed: Doc, tok: Token, mentions: list[tuple[ActorMention, str]], kinds: Mapping[str, str]
+) -> str | None:
+    """The entity a pronoun speaker stands for, only among those that can speak: a person for
+    "he"/"she", an organisation, country or group for "they"/"it"; otherwise None ("Mount
+    Orsel rose above the valley. He said ..." names no one). The latest such entity in subject
+    position within a few sentences wins over a later one named in passing ("Sarker said ...
+    the Barind region. He said ..."); else the latest."""
+    wanted = ("group", "organization", "country") if tok.lower_ in ("they", "it") else ("person",)
+    if tok.lower_ not in ("he", "she", "they", "it", "him", "her", "them"):
+        return None  # "I", "we", "you": the writer or a speaker quoted, never a third party
+    before = [(m, eid) for m, eid in mentions if m.end <= tok.idx and kinds.get(eid) in wanted]
+    if not before:
+        return None
+    sents = {s.start: n for n, s in enumerate(parsed.sents)}
+    here = sents[tok.sent.start]
+    subjects = [
+        (m, eid)
+        for m, eid in before
+        if here - sents[parsed[m.i].sent.start] <= _SUBJECT_WINDOW
+        and any(parsed[k].dep_ in SUBJECTS for k in range(m.i, m.j))
+    ]
+    return max(subjects or before, key=lambda x: x[0].end)[1]

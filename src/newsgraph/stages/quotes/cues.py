@@ -20,7 +20,8 @@ SPEECH = words(
     "joke quip shout yell scream whisper murmur mutter conclude summarize summarise describe "
     "characterize characterise dub label brand term cite quote tout defend explain assure "
     "inform notify advise instruct order command tell announce signal indicate imply hint "
-    "concede grant counter wonder muse speculate surmise reckon estimate calculate"
+    "concede grant counter wonder muse speculate surmise reckon estimate calculate "
+    "highlight underscore clarify elaborate share"
 )
 COGNITION = words(
     "believe think feel consider expect hope fear worry doubt suspect know realize realise "
@@ -34,3 +35,19 @@ STANCE = words(
     "want plan support oppose refuse attack back endorse favor favour propose defend blame"
 )
 CUES = SPEECH | COGNITION | EVIDENCE | STANCE
+
+# Verbs with an everyday sense besides reporting ("the paper added 600,000 subscribers", "the
+# school has maintained its ranking", "the tape adds grip", "the lines labelled JR"): a cue
+# only in a reporting frame — a clause they govern ("added that ..."), a quotation in what
+# they govern or next to them ("“…,” she added"), a colon ("added:"), or a parenthetical
+# ("the plan, he added, is late").
+FRAME_ONLY = words(
+    "add maintain note point explain observe stress emphasize emphasise underline underscore "
+    "highlight repeat reiterate find see know feel consider expect understand realize realise "
+    "recognize recognise decide judge view regard imagine count calculate estimate forecast "
+    "predict charge boast tout share post order command grant counter signal indicate imply "
+    "label brand term dub"
+)
+# Evidence that speaks only through a source: "the study shows that ...", not "the overall
+# score shows how ...".
+EVIDENCE_ONLY = EVIDENCE - SPEECH - COGNITION - STANCE

@@ -15,26 +15,36 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.quotes.cues import COGNITION, CUES, SPEECH
+from newsgraph.stages.quotes.cues import COGNITION, CUES, FRAME_ONLY, SPEECH
+from newsgraph.stages.quotes.frame import (
+    SOURCE_NOUNS,
+    SPEAKING_ENTITIES,
+    agent,
+    can_speak,
+    framed,
+    free_object,
+    naming,
+    needs_speaker,
+    negated,
+    no_one,
+    passive,
+    unnamed_act,
+    writer_voice,
+)
 from newsgraph.stages.quotes.marks import Quoted, find_quoted
-from newsgraph.wordsets import words
+from newsgraph.stages.quotes.turns import FIELD_LABELS, find_turns, label_above
+from newsgraph.syntax import speaker_span, subject_of
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Doc, Span, Token
 
 Kind = Literal["direct", "mixed", "indirect"]
-SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
 COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post", "thank"])
-# Sources "according to" whom something is reported: people, organisations, their words.
-SOURCE_NOUNS = words(
-    "official source spokesman spokeswoman spokesperson aide adviser advisor person people "
-    "statement report document memo email letter account witness expert analyst poll "
-    "survey study data research analysis estimate figure census record count"
-)
-SPEAKING_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")  # entity labels that can say something
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
 
 
@@ -64,23 +74,6 @@ def is_cue(tok: Token) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES
 
 
-def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS:
-            return child
-    # "X did Y, saying Z" / "X, who said Z": the source is the subject of the governing verb
-    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if infinitive and verb.dep_ == "advcl":
-        return None  # "To counter sanctions, Russia ...": a purpose, not a report
-    if verb.dep_ in ("advcl", "xcomp", "conj", "acl", "relcl") and verb.head.i != verb.i:
-        if verb.dep_ in ("acl", "relcl"):
-            return verb.head
-        for child in verb.head.children:
-            if child.dep_ in SUBJECTS:
-                return child
-    return None
-
-
 def _antecedent_speaker(cue: Token) -> Token | None:
     """The noun a relative clause's "which"/"that" stands for, when it can speak: a name, a
     source noun ("the report, which says"), or anything a verb of speech makes speak ("a bill
@@ -95,35 +88,16 @@ def _antecedent_speaker(cue: Token) -> Token | None:
     return noun if noun.lemma_.lower() in SOURCE_NOUNS else None
 
 
-def speaker_span(subj: Token, without: Token | None = None) -> tuple[int, int]:
-    """The subject as written, with its role ("Gabuev, senior fellow at ..."), no clause;
-    never the clause ``without`` ("the report, which says ...": the report)."""
-    skip = {t.i for t in without.subtree} if without is not None else set()
-    toks = [
-        t
-        for t in subj.subtree
-        if t.i not in skip and not (t.dep_ in ("relcl", "acl") and t.i > subj.i)
-    ]
-    left = min(t.i for t in toks)
-    right = subj.i
-    for t in toks:
-        if t.i > subj.i and not any(
-            a.dep_ in ("relcl", "acl") for a in t.ancestors if a.i != subj.i and subj.i < a.i
-        ):
-            right = max(right, t.i)
-    doc = subj.doc
-    while right > subj.i and (doc[right].is_punct or doc[right].is_space or right in skip):
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)
-
-
-def _content(verb: Token) -> tuple[int, int] | None:
+def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
+    """What ``verb`` reports, and whether it is a clause (a clausal complement, or the clause
+    around a parenthetical "he said") rather than an object."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return _span(child)
+            return _span(child), True
     if verb.dep_ == "parataxis" and verb.head.i != verb.i:
         # "But to prevent problems, he said, officials should be vigilant": the clause around
-        return _around(verb.head, verb)
+        around = _around(verb.head, verb)
+        return (around, True) if around is not None else None
     if verb.lemma_.lower() in COGNITION or verb.lemma_.lower() in COMMISSIVE:
         return None  # "expects to", "pledged to": an intention, not a report
     # "called the treaty his “best achievement”": the object and what follows it
@@ -136,7 +110,7 @@ def _content(verb: Token) -> tuple[int, int] | None:
     if comps:
         a = _span(comps[0])[0]
         b = max(_span(c)[1] for c in comps)
-        return a, b
+        return (a, b), False
     return None
 
 
@@ -168,7 +142,61 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def find_quotes(doc: Doc) -> list[Found]:
+def reports(tok: Token) -> bool:
+    """Is ``tok`` a cue verb that reports someone: not negated, not naming, not the writer?"""
+    if not is_cue(tok) or negated(tok) or naming(tok):
+        return False
+    if passive(tok):
+        return agent(tok) is not None or unnamed_act(tok)
+    subj = subject_of(tok)
+    return subj is None or not (writer_voice(subj) or no_one(subj))
+
+
+def _cue_quote(
+    doc: Doc, tok: Token, quoted: list[Quoted], spoken: Collection[int]
+) -> tuple[Found, list[int]] | None:
+    """The quote cue verb ``tok`` governs, and the quotations it takes; None when ``tok`` is no
+    cue, or reports no one (``frame``)."""
+    if not reports(tok) or any(q.start < tok.idx < q.end for q in quoted):
+        return None  # a cue inside a quotation is part of what was said
+    subj, clause = _source(tok)
+    got = _content(tok)
+    if (subj is None and not passive(tok)) or got is None or _trivial(doc, got[0]):
+        return None
+    content, clausal = got
+    inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
+    if not framed(tok, bool(inside)):
+        return None  # "the paper added 600,000 subscribers"
+    if subj is not None and needs_speaker(tok, clausal) and not can_speak(subj, spoken):
+        return None  # "the tape adds grip", "the score shows how ..."
+    cue = (tok.idx, tok.idx + len(tok.text))
+    spk = speaker_span(subj, clause) if subj is not None else None
+    head = subj.i if subj is not None else None
+    if spk is not None and _overlap(spk, content) > 0:
+        return None
+    if not inside:
+        return Found([content], "indirect", cue, spk, head, tok.i), inside
+    q_chars = sum(_overlap((quoted[k].start, quoted[k].end), content) for k in inside)
+    if q_chars >= 0.7 * (content[1] - content[0]):
+        parts = [(quoted[k].start, quoted[k].end) for k in inside]
+        return Found(parts, "direct", cue, spk, head, tok.i), inside
+    return Found([content], "mixed", cue, spk, head, tok.i), inside
+
+
+def _source(tok: Token) -> tuple[Token | None, Token | None]:
+    """Who speaks through cue ``tok`` (None: no one named), and the clause to leave out of the
+    speaker phrase ("the report, which says ...": the report)."""
+    if passive(tok):
+        return agent(tok), None  # "was criticised by the mayor"; "was accused of": no one named
+    subj = subject_of(tok)
+    if subj is not None and subj.tag_ == "WDT":
+        return _antecedent_speaker(tok), tok
+    return subj, None
+
+
+def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False) -> list[Found]:
+    """The quotes of ``doc``; ``spoken`` holds the tokens of coded actors (who can speak);
+    ``transcript``: the page is a transcript (its speaker turns are quotes)."""
     text = doc.text
     quoted = list(find_quoted(text))
     used: set[int] = set()  # indexes of quoted spans taken
@@ -176,36 +204,12 @@ def find_quotes(doc: Doc) -> list[Found]:
     by_cue: dict[int, Found] = {}
 
     for tok in doc:
-        if not is_cue(tok):
-            continue
-        if any(q.start < tok.idx < q.end for q in quoted):
-            continue  # a cue inside a quotation is part of what was said
-        subj = subject_of(tok)
-        clause = None
-        if subj is not None and subj.tag_ == "WDT":  # "the report, which says ...": the report
-            subj, clause = _antecedent_speaker(tok), tok
-        if subj is None:
-            continue
-        content = _content(tok)
-        if content is None or _trivial(doc, content):
-            continue
-        inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
-        cue = (tok.idx, tok.idx + len(tok.text))
-        spk = speaker_span(subj, clause)
-        if _overlap(spk, content) > 0:
-            continue
-        if inside:
-            q_chars = sum(_overlap((quoted[k].start, quoted[k].end), content) for k in inside)
-            if q_chars >= 0.7 * (content[1] - content[0]):
-                parts = [(quoted[k].start, quoted[k].end) for k in inside]
-                f = Found(parts, "direct", cue, spk, subj.i, tok.i)
-            else:
-                f = Found([content], "mixed", cue, spk, subj.i, tok.i)
+        got = _cue_quote(doc, tok, quoted, spoken)
+        if got is not None:
+            f, inside = got
+            found.append(f)
+            by_cue[tok.i] = f
             used.update(inside)
-        else:
-            f = Found([content], "indirect", cue, spk, subj.i, tok.i)
-        found.append(f)
-        by_cue[tok.i] = f
 
     # "According to X, ..."
     for tok in doc:
@@ -229,6 +233,13 @@ def find_quotes(doc: Doc) -> list[Found]:
             cue = (tok.idx, doc[tok.i + 1].idx + 2)
             found.append(Found([_strip(text, content)], "indirect", cue, (a, b), objs[0].i, tok.i))
 
+    # "JANE ROE: ..." turns of a dialogue or transcript; "A: ..." by the interviewee
+    for turn in find_turns(doc, transcript):
+        inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), turn.body) > 0]
+        cue = (turn.colon, turn.colon + 1)
+        found.append(Found([turn.body], "direct", cue, turn.speaker, turn.speaker_token, None))
+        used.update(inside)
+
     # "Pat Caddell: Democrat voters worried about ...": a name and a colon open a line
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
@@ -242,6 +253,7 @@ def find_quotes(doc: Doc) -> list[Found]:
         if (
             k >= len(toks) - 3
             or toks[k].text != ":"
+            or any(t.lower_ in FIELD_LABELS for t in toks[:k])  # "Header Image: ..."
             or (toks[0].i > 0 and "\n" not in doc[toks[0].i - 1].text_with_ws)
         ):
             continue
@@ -276,6 +288,13 @@ def find_quotes(doc: Doc) -> list[Found]:
             used.add(k)
             last_direct = f
             continue
+        above = label_above(doc, q.start) if _whole_paragraph(text, q) else None
+        if above is not None and _words(inner) >= MIN_DIRECT_WORDS:
+            f = Found([(q.start, q.end)], "direct", None, above[0], above[1], None)
+            found.append(f)  # "Jane Roe, chief engineer\n\n“…”": a label names the speaker
+            used.add(k)
+            last_direct = f
+            continue
         sent_cue = _cue_near(doc, q, quoted)
         if sent_cue is not None:
             governed = by_cue.get(sent_cue.i)
@@ -285,7 +304,7 @@ def find_quotes(doc: Doc) -> list[Found]:
                 used.add(k)
                 last_direct = governed
                 continue
-            subj = subject_of(sent_cue)
+            subj, _ = _source(sent_cue)
             sentence_like = inner.rstrip("\u201d\u2019\"' ").endswith((".", ",", "!", "?"))
             if subj is not None and (_words(inner) >= MIN_DIRECT_WORDS or sentence_like):
                 cue = (sent_cue.idx, sent_cue.idx + len(sent_cue.text))
@@ -394,7 +413,7 @@ def _cue_near(doc: Doc, q: Quoted, quoted: list[Quoted]) -> Token | None:
     for s in sents:
         for t in s:
             closer = best is None or abs(t.idx - q.end) < abs(best.idx - q.end)
-            if closer and is_cue(t) and not any(x.start <= t.idx < x.end for x in quoted):
+            if closer and _quoting(t, quoted) and not any(x.start <= t.idx < x.end for x in quoted):
                 best = t
     if best is not None:
         return best
@@ -404,9 +423,19 @@ def _cue_near(doc: Doc, q: Quoted, quoted: list[Quoted]) -> Token | None:
         words = [t for t in prev if not t.is_space]
         if words and words[-1].text == ":":
             for t in prev:
-                if is_cue(t):
+                if _quoting(t, quoted):
                     return t
     return None
+
+
+def _quoting(t: Token, quoted: list[Quoted]) -> bool:
+    """Can cue ``t`` introduce a quotation next to it? Not when negated or the writer's, nor a
+    verb of ``FRAME_ONLY`` busy with an object of its own ("the paper added 600 jobs")."""
+    if not reports(t) or (passive(t) and agent(t) is None):
+        return False
+    if t.lemma_.lower() in FRAME_ONLY:
+        return not free_object(t, [(q.start, q.end) for q in quoted])
+    return True
 
 
 def _same_paragraph(text: str, f: Found, q: Quoted) -> bool:
@@ -416,6 +445,13 @@ def _same_paragraph(text: str, f: Found, q: Quoted) -> bool:
     if "\n" in between or f.cue is None or not (f.end <= f.cue[0] < q.start):
         return False
     return len(between) < 120 and between.rstrip().endswith((".", ",", ":"))
+
+
+def _whole_paragraph(text: str, q: Quoted) -> bool:
+    """Is the quotation its paragraph, save punctuation after it?"""
+    nl = text.find("\n", q.end)
+    after = text[q.end : len(text) if nl < 0 else nl]
+    return _starts_paragraph(text, q) and all(not c.isalnum() for c in after)
 
 
 def _starts_paragraph(text: str, q: Quoted) -> bool:
