@@ -125,6 +125,20 @@ def test_a_headline_in_title_case_is_not_an_organisation() -> None:
     assert not any(len(e.name.split()) > 4 for e in doc.entities)
 
 
+def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
+    doc = analyse(
+        "Plan every event with one calendar.\n\n"
+        "Streamline vendor payments for ACME 500, FRS and GASB reporting.\n\n"
+        "Teams that streamline their books save hours each week."
+    )
+    assert "Streamline" not in names(doc)
+
+
+def test_a_surname_that_is_also_a_word_stays_with_its_person() -> None:
+    doc = analyse("Ann Young leads the team. Young said the young players improved.")
+    assert entity(doc, "Young").name == "Ann Young"
+
+
 def test_a_websites_owner_does_not_make_it_a_media_group() -> None:
     doc = analyse("The department's website lists the new rules for drivers.")
     assert not any((e.code or "").endswith("MED") for e in doc.entities)

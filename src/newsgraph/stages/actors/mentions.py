@@ -271,10 +271,15 @@ def find_mentions(
             spans[(a, b)] = (role, first)
             for k in range(a, b):
                 taken[k] = True
-    # Then spaCy's entities where the lexicon had nothing.
+    # Then spaCy's entities where the lexicon had nothing; a one-word "name" the document
+    # also writes in lower case is a common word ("Streamline your payments ... teams
+    # that streamline"), not a name.
+    common = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
     for ent in doc.ents:
         kind = NER_LABELS.get(ent.label_)
         if kind is None or _is_noise(ent):
+            continue
+        if len(ent) == 1 and ent[0].lower_ in common:
             continue
         a, b = _trim(doc, ent.start, ent.end)
         if kind == "person":
