@@ -125,6 +125,18 @@ def test_a_headline_in_title_case_is_not_an_organisation() -> None:
     assert not any(len(e.name.split()) > 4 for e in doc.entities)
 
 
+def test_a_heading_opening_with_a_function_word_is_not_a_company() -> None:
+    doc = analyse("My Favorite Travel Insurance Company\nIt covers trips abroad for a year.")
+    assert not any("Favorite" in e.name for e in doc.entities)
+
+
+def test_a_known_name_inside_another_name_is_another_organisation() -> None:
+    doc = analyse("The Coastal Design Congress opened in Chicago on Monday.")
+    assert entity(doc, "Coastal Design Congress").code is None
+    kept = analyse("The US Congress passed the bill in Washington.")
+    assert entity(kept, "US Congress").code == "USALEG"
+
+
 def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
     doc = analyse(
         "Plan every event with one calendar.\n\n"

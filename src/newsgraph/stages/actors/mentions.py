@@ -141,9 +141,12 @@ def _field_label(doc: Doc, i: int, j: int) -> bool:
 
 
 def _title_case_heading(span: Span) -> bool:
-    """A headline in title case taken for a name: a capitalised function word inside it
-    ("Grads Find Their Degrees No Longer ..."); names keep "of", "the" in lower case."""
-    return len(span) >= 4 and any(t.is_stop and t.is_title for t in span[1:])
+    """A headline in title case taken for a name: a capitalised function word in it
+    ("Grads Find Their Degrees No Longer ...", "My Favorite Insurance Company"); names
+    keep "of", "the" in lower case and may only open with "The"."""
+    return len(span) >= 4 and any(
+        t.is_stop and t.is_title and (k > 0 or t.lower_ != "the") for k, t in enumerate(span)
+    )
 
 
 def _acronym_shaped(text: str) -> bool:
@@ -388,6 +391,8 @@ def _make(
         name_i=name_i,
         name=doc[name_i:b].text,
     )
+    if role == "org" and entry is None and _inside_another_name(doc, a, b, ctx[0], coding, lex):
+        m.coding = Coding(names=coding.names, rule="a known name inside another name")
     if role in ("place", "norp"):
         inside = [h for h in coding.names if is_place(h) and a <= ctx[0] + h.start < b]
         country = country_of(inside[0].code) if inside else None
@@ -446,6 +451,31 @@ def _within_place(doc: Doc, b: int, lex: Lexicon, region: bool = False) -> str |
     kinds = ("capital", "city") if region else ("country", "capital", "city")
     places = [e for e in entries if e.kind in kinds]
     return country_of(places[0].code_on(None)) if places else None
+
+
+def _inside_another_name(
+    doc: Doc, a: int, b: int, offset: int, coding: Coding, lex: Lexicon
+) -> bool:
+    """An organisation the tables know ending a longer name they do not know, whose other
+    words are names too ("Mobile World Congress" is not Congress): another organisation.
+    ("NATO Secretary General Ann Roe" is NATO's.)"""
+    known = [
+        offset + h.start
+        for h in coding.names
+        if h.code and not is_place(h) and a < offset + h.start and offset + h.end == b
+    ]
+    if not known:
+        return False
+    covered = {k for h in coding.names for k in range(offset + h.start, offset + h.end)}
+    return any(
+        k not in covered
+        and doc[k].is_alpha
+        and doc[k].text[:1].isupper()
+        and not doc[k].is_stop
+        and lex.agents.get((fold(doc[k].text),)) is None
+        and lex.agents.get((fold(doc[k].lemma_),)) is None
+        for k in range(a, known[0])
+    )
 
 
 def _described_as_person(span: Span, lex: Lexicon) -> bool:
