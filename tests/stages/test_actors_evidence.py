@@ -85,6 +85,13 @@ def test_role_context_links_the_acronym() -> None:
     assert entity(doc, "MIT").code == "TURSPY"
 
 
+def test_an_international_acronym_needs_a_country_not_a_state() -> None:
+    grid = analyse("The Valley ISO warned of blackouts. ISO staff said demand peaked in Ohio.")
+    assert "NGO" not in codes(grid)
+    world = analyse("The ISO said Norway and Chile adopted the standard.")
+    assert entity(world, "ISO").code == "NGO"
+
+
 def test_a_heading_in_capitals_is_no_acronym() -> None:
     doc = analyse("WHO WE ARE\nWe bake bread in a village near Lyon, France.")
     assert not any(e.code == "IGO" for e in doc.entities)

@@ -10,7 +10,8 @@ a heading, is no acronym) and the document supports it with one of
    "the Economist" for "Economist"), anywhere in the document;
 2. country context: the document names the entry's country (by name, people, capital or
    another of its places), or, for an entry that belongs to no country (the UN, a
-   multinational), names any country;
+   multinational), names any country by its name, people or capital (a state or a city
+   says nothing of international affairs: the "ISO" of a Californian grid operator);
 3. role context: the entry's role is the role of a role word in the same sentence
    ("intelligence" for an intelligence service, "militants" for an armed group).
 
@@ -43,7 +44,8 @@ class Evidence:
     """What one document says that can support a short name."""
 
     full: frozenset[str]  # canonical names written out in full
-    countries: frozenset[str]  # countries the document names
+    countries: frozenset[str]  # countries the document names, by any of their places
+    nations: frozenset[str]  # countries it names by name, people or capital
     matches: dict[int, list[tuple[int, int, list[NameEntry]]]]  # index -> find_all of the text
     roles: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence start -> roles
 
@@ -67,6 +69,7 @@ def evidence_of(doc: Doc, lex: Lexicon, user: PhraseIndex | None) -> Evidence:
     words = [t.text for t in doc]
     full: set[str] = set()
     countries: set[str] = set()
+    nations: set[str] = set()
     matches: dict[int, list[tuple[int, int, list[NameEntry]]]] = {}
     for n, index in enumerate((user, lex.names)):
         if index is None or not len(index):
@@ -79,9 +82,11 @@ def evidence_of(doc: Doc, lex: Lexicon, user: PhraseIndex | None) -> Evidence:
                     code = e.code_on(None)
                     if code:
                         countries.add(code[:3])
+                        if e.kind != "city":
+                            nations.add(code[:3])
                 elif b - a > 1 or _with_the(doc, a, e):
                     full.add(e.canonical)
-    ev = Evidence(frozenset(full), frozenset(countries), matches)
+    ev = Evidence(frozenset(full), frozenset(countries), frozenset(nations), matches)
     doc.user_data[key] = ev
     return ev
 
@@ -113,7 +118,7 @@ def supported(
     known = ev.countries | {country} if country else ev.countries
     if own is not None and own in known:
         return True
-    if own is None and known:
+    if own is None and (ev.nations or country):
         return True
     role = code[3:6] if own is not None else code[:3]
     return bool(role) and role in _sentence_roles(tok, ev, lex)
