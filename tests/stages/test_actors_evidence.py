@@ -86,7 +86,7 @@ def test_role_context_links_the_acronym() -> None:
 
 
 def test_an_international_acronym_needs_a_country_not_a_state() -> None:
-    grid = analyse("The Valley ISO warned of blackouts. ISO staff said demand peaked in Ohio.")
+    grid = analyse("The Midland Grid ISO warned of blackouts. ISO staff said demand peaked in Ohio.")
     assert "NGO" not in codes(grid)
     world = analyse("The ISO said Norway and Chile adopted the standard.")
     assert entity(world, "ISO").code == "NGO"
