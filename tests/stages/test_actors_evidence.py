@@ -86,7 +86,9 @@ def test_role_context_links_the_acronym() -> None:
 
 
 def test_an_international_acronym_needs_a_country_not_a_state() -> None:
-    grid = analyse("The Midland Grid ISO warned of blackouts. ISO staff said demand peaked in Ohio.")
+    grid = analyse(
+        "The Midland Grid ISO warned of blackouts. ISO staff said demand peaked in Ohio."
+    )
     assert "NGO" not in codes(grid)
     world = analyse("The ISO said Norway and Chile adopted the standard.")
     assert entity(world, "ISO").code == "NGO"
@@ -185,6 +187,12 @@ def test_the_place_after_a_comma_says_where_a_town_is() -> None:
     doc = analyse("The lab moved from Cambridge, Massachusetts to Atlanta, Georgia last year.")
     assert entity(doc, "Cambridge").code == "USA"
     assert entity(doc, "Georgia").code == "USA"
+
+
+def test_a_list_of_cities_is_a_list_of_places() -> None:
+    doc = analyse("The bakery ships its bread to New York, London and Paris.")
+    assert entity(doc, "New York").code == "USA"
+    assert {entity(doc, c).kind for c in ("London", "Paris")} == {"location"}
 
 
 def test_the_country_georgia_is_still_the_country() -> None:

@@ -222,7 +222,10 @@ def _code(
 
 
 def _place_use(tok: Token) -> bool:
-    """A place name used as a place ("in Moscow"), not as an actor ("Moscow says")."""
+    """A place name used as a place ("in Moscow", "to Oslo, Rome and Paris"), not as an
+    actor ("Moscow says")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
         return True
     return tok.dep_ in ("compound", "npadvmod")
@@ -436,21 +439,36 @@ def _used_as_place(doc: Doc, a: int, b: int, lex: Lexicon) -> bool:
 
 
 def _within_place(doc: Doc, b: int, lex: Lexicon, region: bool = False) -> str | None:
-    """The country of a place named right after a comma ("Cambridge, | Massachusetts");
-    with ``region``, only of a region or city (a place the tables know keeps its country
+    """The country of a place named right after a comma ("Cambridge, | Massachusetts"),
+    not of the next item of a list ("New York, London and Paris"). With ``region``, only
+    of a region or a city that is no capital (a place the tables know keeps its country
     beside a country's name: "Atlanta, Georgia" is not in the Caucasus)."""
     if b + 1 >= len(doc) or doc[b].text != "," or "\n" in doc[b].text_with_ws:
         return None
-    words = [t.text for t in doc[b + 1 : b + 1 + lex.names.longest]]
-    hit = lex.names.match_at(words, 0)
-    if hit is None:
+    if b >= 2 and doc[b - 2].text == "," or _place_at(doc, b + 1, lex) is None:
         return None
-    n, entries = hit
-    if b + 1 + n < len(doc) and doc[b + 1 + n].text[:1].isupper():
+    n, entries = _place_at(doc, b + 1, lex) or (0, [])
+    after = b + 1 + n
+    if after < len(doc) and doc[after].text[:1].isupper():
         return None  # "Paris, Texas Instruments": the name goes on
-    kinds = ("capital", "city") if region else ("country", "capital", "city")
+    if after < len(doc) and (
+        doc[after].lower_ in ("and", "or")
+        or (doc[after].text == "," and _place_at(doc, after + 1, lex) is not None)
+    ):
+        return None  # a list of places
+    kinds = ("city",) if region else ("country", "capital", "city")
     places = [e for e in entries if e.kind in kinds]
     return country_of(places[0].code_on(None)) if places else None
+
+
+def _place_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[NameEntry]] | None:
+    """The place name of the tables starting at ``doc[i]``: (length, entries)."""
+    if i >= len(doc):
+        return None
+    hit = lex.names.match_at([t.text for t in doc[i : i + lex.names.longest]], 0)
+    if hit is None or not any(e.kind in ("country", "capital", "city") for e in hit[1]):
+        return None
+    return hit
 
 
 def _inside_another_name(
