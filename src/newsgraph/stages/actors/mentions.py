@@ -402,7 +402,7 @@ def _make(
         if entry is not None and entry.kind in ("capital", "city"):
             country = country_of(entry.code_on(date))  # the place chosen ("Atlanta, Georgia")
         m.coding = Coding(code=country, country=country, names=coding.names, rule="place name")
-        within = _within_place(doc, b, lex, region=country is not None)
+        within = _within_place(doc, a, b, lex, region=country is not None)
         if role == "place" and within is not None and within != country:
             # "Cambridge, Massachusetts": the place named after the comma says where it is
             m.coding = Coding(code=within, country=within, rule="place in a place")
@@ -435,18 +435,18 @@ def _after_place(
 
 def _used_as_place(doc: Doc, a: int, b: int, lex: Lexicon) -> bool:
     """ "in Fairfield", "Fairfield police", "Clifton, New Jersey"."""
-    return _place_use(doc[a:b].root) or _within_place(doc, b, lex) is not None
+    return _place_use(doc[a:b].root) or _within_place(doc, a, b, lex) is not None
 
 
-def _within_place(doc: Doc, b: int, lex: Lexicon, region: bool = False) -> str | None:
+def _within_place(doc: Doc, a: int, b: int, lex: Lexicon, region: bool = False) -> str | None:
     """The country of a place named right after a comma ("Cambridge, | Massachusetts"),
     not of the next item of a list ("New York, London and Paris"). With ``region``, only
     of a region or a city that is no capital (a place the tables know keeps its country
     beside a country's name: "Atlanta, Georgia" is not in the Caucasus)."""
     if b + 1 >= len(doc) or doc[b].text != "," or "\n" in doc[b].text_with_ws:
         return None
-    if b >= 2 and doc[b - 2].text == "," or _place_at(doc, b + 1, lex) is None:
-        return None
+    if (a > 0 and doc[a - 1].text == ",") or _place_at(doc, b + 1, lex) is None:
+        return None  # the place is itself an item of a list
     n, entries = _place_at(doc, b + 1, lex) or (0, [])
     after = b + 1 + n
     if after < len(doc) and doc[after].text[:1].isupper():
