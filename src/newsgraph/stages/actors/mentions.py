@@ -287,6 +287,8 @@ def find_mentions(
             continue
         if len(ent) == 1 and ent[0].lower_ in common:
             continue
+        if len(ent) == 1 and _title_word(doc, ent.start, lex):
+            continue  # "Transportation | Secretary Jane Roe": part of a title
         a, b = _trim(doc, ent.start, ent.end)
         if kind == "person":
             poss = [k for k in range(a, b - 1) if doc[k].lower_ in ("'s", "\u2019s")]
@@ -431,6 +433,14 @@ def _after_place(
             if same:
                 return same[0]
     return entries[0]
+
+
+def _title_word(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Is ``doc[i]`` the first word of a two-word title ("Transportation Secretary")?"""
+    if i + 1 >= len(doc):
+        return False
+    pair = (fold(doc[i].text), fold(doc[i + 1].text))
+    return lex.agents.get(pair, "title") is not None
 
 
 def _used_as_place(doc: Doc, a: int, b: int, lex: Lexicon) -> bool:
