@@ -209,6 +209,18 @@ def test_a_corporate_officer_is_business_not_police() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("Agriculture Officer Rana Dutt said the farmers gained.", "Rana Dutt", "AGR"),
+        ("Ali Khan, a loan officer at a local bank, said rates rose.", "Ali Khan", "BUS"),
+    ],
+)
+def test_an_officer_of_a_field_is_not_police(text: str, name: str, code: str) -> None:
+    doc = analyse(text)
+    assert next(e for e in doc.entities if e.name == name).code == code
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("Acme Corp Vice President Tom Hale said sales rose in the spring.", "Tom Hale"),
