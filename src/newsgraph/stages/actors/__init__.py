@@ -8,6 +8,10 @@ entities and coded as CAMEO actors.
 
 Tables live in ``data/`` (see ``tables``); PETRARCH/Phoenix actor dictionaries can be added
 (``dictionaries``), and are consulted before the built-in tables.
+
+Public API for later stages: ``actor_mentions_of(doc)`` (each coded mention with its entity
+id), ``code_tokens`` (code a phrase of the parse, honouring the user's dictionaries) and
+``role_word`` (the CAMEO role of a role noun).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsgraph.errors import PipelineError
 from newsgraph.model import Document, Entity, Mention
 from newsgraph.registry import stage
 from newsgraph.stages.actors.coder import Coding, code_phrase
@@ -26,24 +31,44 @@ from newsgraph.stages.actors.dictionaries import (
     read_agent_dictionaries,
     with_user_agents,
 )
+from newsgraph.stages.actors.mentions import Mention as ActorMention
 from newsgraph.stages.actors.mentions import find_mentions
-from newsgraph.stages.actors.names import PhraseIndex
+from newsgraph.stages.actors.names import PhraseIndex, fold
 from newsgraph.stages.actors.resolve import Cluster, resolve
 from newsgraph.stages.actors.tables import Lexicon, lexicon
 from newsgraph.stages.nlp import parse_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Token
 
 _STAGE_NAME = "actors.v1"
-MENTIONS = "actor_mentions"
+MENTIONS = "actor_mentions"  # [(ActorMention, entity id)], read with ``actor_mentions_of``
 
 __all__ = [
+    "MENTIONS",
+    "ActorMention",
     "ActorsStage",
     "Coding",
+    "actor_mentions_of",
     "code_actor",
+    "code_tokens",
+    "role_word",
     "user_index",
-]  # scratch: [(Mention from mentions.py, entity id)]
+]
+
+
+def actor_mentions_of(doc: Document) -> list[tuple[ActorMention, str]]:
+    """Every coded mention the ``actors`` stage found, with the id of its entity."""
+    try:
+        mentions: list[tuple[ActorMention, str]] = doc._scratch[MENTIONS]
+    except KeyError:
+        raise PipelineError(
+            f"this stage needs the actor mentions of stage {_STAGE_NAME!r}; put "
+            f"{_STAGE_NAME!r} before it"
+        ) from None
+    return mentions
 
 
 @lru_cache(maxsize=8)
@@ -56,13 +81,15 @@ def user_index(paths: tuple[str, ...]) -> PhraseIndex | None:
 def lexicon_for(paths: tuple[str, ...]) -> Lexicon:
     """The built-in lexicon, with the role words of the user's agent dictionaries first."""
     base = lexicon()
-    entries = read_agent_dictionaries(list(paths)) if paths else []
-    if not entries:
+    if not paths:
         return base
-    return replace(base, agents=with_user_agents(base.agents, entries))
+    entries = read_agent_dictionaries(list(paths))
+    if not entries:
+        return replace(base, key=paths)
+    return replace(base, agents=with_user_agents(base.agents, entries), key=paths)
 
 
-@stage(_STAGE_NAME, requires={"parse"}, assigns={"entities"})
+@stage(_STAGE_NAME, requires={"parse"}, assigns={"entities", MENTIONS})
 class ActorsStage:
     """Find the actors, merge their mentions into entities and code them in CAMEO."""
 
@@ -150,4 +177,39 @@ def code_actor(
         default_country=default_country,
         head=head,
         lone_name=len(tokens) == 1 and tokens[0].text[:1].isupper(),
+        given=True,
     )
+
+
+def code_tokens(
+    tokens: Sequence[Token],
+    *,
+    date: str | None = None,
+    dictionaries: Sequence[str] = (),
+    head: int | None = None,
+    default_country: str | None = None,
+) -> Coding:
+    """Code a phrase of the parse (``[tok]`` for "Russian", the tokens of "Kenyan police"),
+    with the user's actor and agent dictionaries (``--actors`` files) before the built-in
+    tables. ``head`` is the position in ``tokens`` of the phrase's head word; a name needs the
+    same evidence as in the stage, found here in the phrase's own document."""
+    paths = tuple(str(Path(p)) for p in dictionaries)
+    lex = lexicon_for(paths)
+    user = user_index(paths)
+    return code_phrase(
+        tokens, lex, user=user, date=date, head=head, default_country=default_country
+    )
+
+
+def role_word(
+    word: str, previous: str | None = None, *, dictionaries: Sequence[str] = ()
+) -> str | None:
+    """The CAMEO role of a role noun or title, given in its lemma ("minister" → ``GOV``,
+    "troop" → ``MIL``); ``previous`` is the word before it, for two-word roles ("foreign
+    minister"). None for a word that is no role."""
+    agents = lexicon_for(tuple(str(Path(p)) for p in dictionaries)).agents
+    agent = agents.get((fold(word),), "noun") or agents.get((fold(word),), "title")
+    if agent is None and previous is not None:
+        key = (fold(previous), fold(word))
+        agent = agents.get(key, "noun") or agents.get(key, "title")
+    return agent.code if agent is not None else None

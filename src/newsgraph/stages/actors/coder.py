@@ -9,10 +9,11 @@ role given by titles and role nouns; "former" and the like make a person an elit
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsgraph.stages.actors.evidence import evidence_of, is_short, supported
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
 from newsgraph.stages.actors.tables import Agent, Lexicon
 
@@ -107,10 +108,12 @@ def find_names(
     user: PhraseIndex | None,
     date: str | None,
     persons: Sequence[bool] | None = None,
+    allow: Callable[[int, NameEntry, str | None], bool] | None = None,
 ) -> list[NameHit]:
     """Names in ``words``: user dictionaries first, then newsgraph's tables, then a
     surname alone ("Putin") where ``persons`` marks the word as part of a person's name
-    and only one office holder of that name fits the date."""
+    and only one office holder of that name fits the date. ``allow(k, entry, code)`` says
+    whether the one-word name at ``k`` has the evidence to be ``entry`` (``evidence``)."""
     hits: list[NameHit] = []
     taken = [False] * len(words)
     for index in (user, lex.names):
@@ -123,6 +126,8 @@ def find_names(
             code = _person_code(entry, date)
             if code is None and entry.kind in ("person", "user"):
                 continue  # a name coded only for later dates says nothing then
+            if allow is not None and is_short(a, b, entry) and not allow(a, entry, code):
+                continue
             hits.append(NameHit(a, b, entry, code))
             for i in range(a, b):
                 taken[i] = True
@@ -133,7 +138,9 @@ def find_names(
             if _acronym(words[a]):  # "AI" is not Ai Weiwei, "LI" not Li Qiang
                 continue
             person = _only_one(entries, date)
-            if person is not None:
+            if person is not None and (
+                allow is None or allow(a, person, _person_code(person, date))
+            ):
                 hits.append(NameHit(a, b, person, _person_code(person, date), surname=True))
                 taken[a] = True
     hits.sort(key=lambda h: h.start)
@@ -260,14 +267,24 @@ def code_phrase(
     default_country: str | None = None,
     head: int | None = None,
     lone_name: bool = False,
+    given: bool = False,
 ) -> Coding:
     """Code the actor phrase ``tokens``. ``head`` (a position in ``tokens``) is the phrase's
     head, whose role word counts most; ``default_country`` is used when the phrase names none.
+    ``given``: the caller says the phrase is an actor ("code this actor"), which is the
+    evidence its one-word names need; else the document gives it (``evidence``).
     """
     words, lemmas = word_forms(tokens)
     c = Coding()
     persons = [lone_name or _personish(tokens, k, lex) for k in range(len(tokens))]
-    c.names = find_names(words, lex, user, date, persons)
+    allow = None
+    if tokens and not given:
+        ev = evidence_of(tokens[0].doc, lex, user)
+
+        def allow(k: int, entry: NameEntry, code: str | None) -> bool:
+            return supported(tokens[k], entry, code, ev, lex, country=default_country)
+
+    c.names = find_names(words, lex, user, date, persons, allow)
     skip = [False] * len(words)
     for h in c.names:
         for i in range(h.start, h.end):
@@ -279,7 +296,7 @@ def code_phrase(
     country = places[0].code if places else None
     modifiers = [a for _, _, a in c.agents if a.kind == "modifier"]
     nouns = [(s, e, a) for s, e, a in c.agents if a.kind in ("noun", "title")]
-    role = _head_role(nouns, head)
+    role = _office(tokens, c, nouns, _head_role(nouns, head), head, lex)
     elite = _former(tokens, c.agents) or (role in OVERRIDING)
     if role is None:
         role = next((a.code for a in modifiers if a.code not in OVERRIDING), None)
@@ -362,6 +379,71 @@ def _head_role(nouns: list[tuple[int, int, Agent]], head: int | None) -> str | N
     # the role word nearest the end of the phrase (English heads are on the right),
     # titles before a name count as well
     return nouns[-1][2].code
+
+
+# Offices that every kind of organisation has: their role is the organisation's.
+_OFFICE_ROLES = frozenset({"GOV"})
+_OWNER_PREPS = frozenset({"of", "at", "for"})
+
+
+def _office(
+    tokens: Sequence[Token],
+    c: Coding,
+    nouns: list[tuple[int, int, Agent]],
+    role: str | None,
+    head: int | None,
+    lex: Lexicon,
+) -> str | None:
+    """An office is read in its phrase: the vice president of a company is the company's
+    ("the company's vice president", "Acme Corp Vice President", "vice president of
+    marketing at Acme"), in the role of the organisation (a company, one the tables do not
+    know, is business: ``BUS``); a government's stays ``GOV``."""
+    if role not in _OFFICE_ROLES or not nouns:
+        return role
+    span = next(((s, e) for s, e, a in nouns if head is not None and s <= head < e), None)
+    s, e = span if span is not None else (nouns[-1][0], nouns[-1][1])
+    if not _held(tokens, s, e, lex):
+        return role  # an organisation ("the Ministry of Mines"), not an office in one
+    named = {k for h in c.names for k in range(h.start, h.end)}
+    nouns_at = {k: a for s2, e2, a in nouns if (s2, e2) != (s, e) for k in range(s2, e2)}
+    before = s - 1
+    if before >= 0 and tokens[before].lower_ in ("'s", "\u2019s"):
+        before -= 1
+    owners = [before] if before >= 0 else []
+    k = e
+    while k < len(tokens) and tokens[k].lower_ in _OWNER_PREPS:
+        k += 1
+        while k < len(tokens) and tokens[k].lower_ in ("the", "a", "an"):
+            k += 1
+        if k < len(tokens):
+            owners.append(k)
+        while k < len(tokens) and tokens[k].lower_ not in _OWNER_PREPS and tokens[k].text != ",":
+            k += 1
+    for k in owners:
+        owner = _owner_role(tokens[k], k in named, nouns_at.get(k))
+        if owner is not None:
+            return owner
+    return role
+
+
+def _held(tokens: Sequence[Token], s: int, e: int, lex: Lexicon) -> bool:
+    """Are the role words ``tokens[s:e]`` a title a person holds ("vice president")?"""
+    words = [fold(t.text) for t in tokens[s:e]]
+    lemma = fold(tokens[e - 1].lemma_)
+    agents = lex.agents
+    return (
+        agents.get(tuple(words), "title") or agents.get((*words[:-1], lemma), "title")
+    ) is not None
+
+
+def _owner_role(tok: Token, named: bool, agent: Agent | None) -> str | None:
+    """The role of the organisation an office belongs to: its role noun ("company"), or
+    business for an organisation the tables do not know."""
+    if agent is not None:
+        return agent.code if agent.code not in (*_OFFICE_ROLES, *OVERRIDING) else None
+    if tok.ent_type_ == "ORG" and not named:
+        return "BUS"
+    return None
 
 
 def _closest(hits: list[NameHit], head: int) -> NameHit:

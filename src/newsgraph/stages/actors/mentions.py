@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from newsgraph.stages.actors.coder import Coding, code_phrase, compose, country_of, is_place
+from newsgraph.stages.actors.evidence import evidence_of, is_short, supported
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
 from newsgraph.stages.actors.tables import Lexicon
 from newsgraph.wordsets import words
@@ -98,26 +99,61 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
 
 
 def _is_noise(span: Span) -> bool:
+    """Text spaCy took for a name that is no actor: page furniture, a heading, a field label,
+    two names glued together, an acronym taken for a place."""
     text = span.text
     if "\n" in text or not any(c.isalpha() for c in text):
         return True
-    if span.label_ in ("PERSON", "ORG") and _HYPHEN_NAMES.match(text):
-        return True  # "Putin-Xi": two names glued together, not a name
     if len(span) == 1 and span[0].lower_ in FURNITURE:
         return True
-    if span.label_ in ("PERSON", "ORG") and len(span) == 1 and span[0].is_title:
-        doc = span.doc
-        before = doc[span.start - 1] if span.start > 0 else None
-        after = doc[span.end] if span.end < len(doc) else None
-        alone_before = before is None or "\n" in before.text or before.is_space
-        alone_after = (
-            after is None
-            or "\n" in after.text_with_ws
-            or (after.is_punct and (span.end + 1 >= len(doc) or "\n" in doc[span.end + 1].text))
-        )
-        if alone_before and alone_after:  # a one-word line: a heading or a label, not a name
-            return True
-    return False
+    named = span.label_ in ("PERSON", "ORG")
+    if named and _HYPHEN_NAMES.match(text):
+        return True  # "Putin-Xi": two names glued together, not a name
+    if named and len(span) == 1 and span[0].is_title and _one_word_line(span):
+        return True  # a heading or a label, not a name
+    if span.label_ != "PERSON" and _field_label(span.doc, span.start, span.end):
+        return True  # "Website: ...": a label (a transcript's "NAME:" names a speaker)
+    if _title_case_heading(span):
+        return True
+    return span.label_ in ("GPE", "LOC") and _acronym_shaped(text)
+
+
+def _one_word_line(span: Span) -> bool:
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    alone_before = before is None or "\n" in before.text or before.is_space
+    alone_after = (
+        after is None
+        or "\n" in after.text_with_ws
+        or (after.is_punct and (span.end + 1 >= len(doc) or "\n" in doc[span.end + 1].text))
+    )
+    return alone_before and alone_after
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text_with_ws or doc[i - 1].is_space
+
+
+def _field_label(doc: Doc, i: int, j: int) -> bool:
+    """Words that open a line and end in a colon: a field label ("Website:", "Phone:")."""
+    return j < len(doc) and doc[j].text == ":" and j - i <= 3 and _line_start(doc, i)
+
+
+def _title_case_heading(span: Span) -> bool:
+    """A headline in title case taken for a name: a capitalised function word in it
+    ("Grads Find Their Degrees No Longer ...", "My Favorite Insurance Company"); names
+    keep "of", "the" in lower case and may only open with "The"."""
+    return len(span) >= 4 and any(
+        t.is_stop and t.is_title and (k > 0 or t.lower_ != "the") for k, t in enumerate(span)
+    )
+
+
+def _acronym_shaped(text: str) -> bool:
+    """A short word in capitals ("AI", "LLM"): spaCy's guess of a place for it is no
+    evidence (places the tables know were matched before)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) <= 5 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
 def context_span(doc: Doc, i: int, j: int) -> tuple[int, int]:
@@ -186,7 +222,10 @@ def _code(
 
 
 def _place_use(tok: Token) -> bool:
-    """A place name used as a place ("in Moscow"), not as an actor ("Moscow says")."""
+    """A place name used as a place ("in Moscow", "to Oslo, Rome and Paris"), not as an
+    actor ("Moscow says")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
         return True
     return tok.dep_ in ("compound", "npadvmod")
@@ -214,12 +253,16 @@ def find_mentions(
         if ent.label_ in NER_LABELS and _list_of_names(words[ent.start : ent.end], lex, user):
             for k in range(ent.start, ent.end):
                 ent_span.pop(k, None)
-    # Names from the lexicon first: they are exact ("the People's Liberation Army").
-    for index in (user, lex.names):
-        if index is None or not len(index):
-            continue
-        for a, b, entries in index.find_all(words):
+    # Names from the lexicon first: they are exact ("the People's Liberation Army"), and a
+    # one-word name has the evidence of the document (``evidence``).
+    ev = evidence_of(doc, lex, user)
+    for n in (0, 1):
+        for a, b, entries in ev.matches.get(n, ()):
             if any(taken[a:b]) or "\n" in doc[a:b].text:
+                continue
+            if is_short(a, b, entries[0]) and not supported(
+                doc[a], entries[0], entries[0].code_on(date), ev, lex
+            ):
                 continue
             outer = ent_span.get(a)
             if (
@@ -229,16 +272,23 @@ def find_mentions(
                 and b <= outer[1]
             ):
                 continue
-            first = entries[0]
+            first = _after_place(doc, a, entries, spans)
             role = _role_of(doc, a, b, first, date)
             spans[(a, b)] = (role, first)
             for k in range(a, b):
                 taken[k] = True
-    # Then spaCy's entities where the lexicon had nothing.
+    # Then spaCy's entities where the lexicon had nothing; a one-word "name" the document
+    # also writes in lower case is a common word ("Streamline your payments ... teams
+    # that streamline"), not a name.
+    common = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
     for ent in doc.ents:
         kind = NER_LABELS.get(ent.label_)
         if kind is None or _is_noise(ent):
             continue
+        if len(ent) == 1 and ent[0].lower_ in common:
+            continue
+        if len(ent) == 1 and _title_word(doc, ent.start, lex):
+            continue  # "Transportation | Secretary Jane Roe": part of a title
         a, b = _trim(doc, ent.start, ent.end)
         if kind == "person":
             poss = [k for k in range(a, b - 1) if doc[k].lower_ in ("'s", "\u2019s")]
@@ -248,6 +298,8 @@ def find_mentions(
             continue
         if ent.label_ == "FAC":
             continue  # buildings are actors only when the lexicon says so (seats of power)
+        if kind == "place" and not _used_as_place(doc, a, b, lex):
+            continue  # a place the tables do not know is one only where used as a place
         if kind == "org" and _described_as_person(doc[a:b], lex):
             kind = "person"  # "Ivo Rand, senior fellow at ...": spaCy took a name for an org
         spans[(a, b)] = (kind, None)  # type: ignore[assignment]
@@ -344,16 +396,114 @@ def _make(
         name_i=name_i,
         name=doc[name_i:b].text,
     )
+    if role == "org" and entry is None and _inside_another_name(doc, a, b, ctx[0], coding, lex):
+        m.coding = Coding(names=coding.names, rule="a known name inside another name")
     if role in ("place", "norp"):
         inside = [h for h in coding.names if is_place(h) and a <= ctx[0] + h.start < b]
         country = country_of(inside[0].code) if inside else None
+        if entry is not None and entry.kind in ("capital", "city"):
+            country = country_of(entry.code_on(date))  # the place chosen ("Atlanta, Georgia")
         m.coding = Coding(code=country, country=country, names=coding.names, rule="place name")
-        if entry is not None and entry.kind in ("capital", "city") and not _place_use(root):
+        within = _within_place(doc, a, b, lex, region=country is not None)
+        if role == "place" and within is not None and within != country:
+            # "Cambridge, Massachusetts": the place named after the comma says where it is
+            m.coding = Coding(code=within, country=within, rule="place in a place")
+            return m
+        if entry is not None and entry.kind == "capital" and not _place_use(root):
             m.metonym = True
             m.coding.rule = "capital stands for its government"
         if entry is None and role == "place" and country is None:
             m.coding.rule = "place not in the tables"
     return m
+
+
+def _after_place(
+    doc: Doc,
+    a: int,
+    entries: list[NameEntry],
+    spans: dict[tuple[int, int], tuple[Role, NameEntry | None]],
+) -> NameEntry:
+    """Of the places a name can be, the one in the country of the place just before it and
+    a comma ("Atlanta, Georgia" is the state); else the tables' first."""
+    if len(entries) > 1 and a >= 2 and doc[a - 1].text == ",":
+        before = next((e for (x, y), (_, e) in spans.items() if y == a - 1), None)
+        code = before.code_on(None) if before is not None else None
+        if before is not None and before.kind in ("capital", "city") and code:
+            same = [e for e in entries if (e.code_on(None) or "")[:3] == code[:3]]
+            if same:
+                return same[0]
+    return entries[0]
+
+
+def _title_word(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Is ``doc[i]`` the first word of a two-word title ("Transportation Secretary")?"""
+    if i + 1 >= len(doc):
+        return False
+    pair = (fold(doc[i].text), fold(doc[i + 1].text))
+    return lex.agents.get(pair, "title") is not None
+
+
+def _used_as_place(doc: Doc, a: int, b: int, lex: Lexicon) -> bool:
+    """ "in Fairfield", "Fairfield police", "Clifton, New Jersey"."""
+    return _place_use(doc[a:b].root) or _within_place(doc, a, b, lex) is not None
+
+
+def _within_place(doc: Doc, a: int, b: int, lex: Lexicon, region: bool = False) -> str | None:
+    """The country of a place named right after a comma ("Cambridge, | Massachusetts"),
+    not of the next item of a list ("New York, London and Paris"). With ``region``, only
+    of a region or a city that is no capital (a place the tables know keeps its country
+    beside a country's name: "Atlanta, Georgia" is not in the Caucasus)."""
+    if b + 1 >= len(doc) or doc[b].text != "," or "\n" in doc[b].text_with_ws:
+        return None
+    if (a > 0 and doc[a - 1].text == ",") or _place_at(doc, b + 1, lex) is None:
+        return None  # the place is itself an item of a list
+    n, entries = _place_at(doc, b + 1, lex) or (0, [])
+    after = b + 1 + n
+    if after < len(doc) and doc[after].text[:1].isupper():
+        return None  # "Paris, Texas Instruments": the name goes on
+    if after < len(doc) and (
+        doc[after].lower_ in ("and", "or")
+        or (doc[after].text == "," and _place_at(doc, after + 1, lex) is not None)
+    ):
+        return None  # a list of places
+    kinds = ("city",) if region else ("country", "capital", "city")
+    places = [e for e in entries if e.kind in kinds]
+    return country_of(places[0].code_on(None)) if places else None
+
+
+def _place_at(doc: Doc, i: int, lex: Lexicon) -> tuple[int, list[NameEntry]] | None:
+    """The place name of the tables starting at ``doc[i]``: (length, entries)."""
+    if i >= len(doc):
+        return None
+    hit = lex.names.match_at([t.text for t in doc[i : i + lex.names.longest]], 0)
+    if hit is None or not any(e.kind in ("country", "capital", "city") for e in hit[1]):
+        return None
+    return hit
+
+
+def _inside_another_name(
+    doc: Doc, a: int, b: int, offset: int, coding: Coding, lex: Lexicon
+) -> bool:
+    """An organisation the tables know ending a longer name they do not know, whose other
+    words are names too ("Mobile World Congress" is not Congress): another organisation.
+    ("NATO Secretary General Ann Roe" is NATO's.)"""
+    known = [
+        offset + h.start
+        for h in coding.names
+        if h.code and not is_place(h) and a < offset + h.start and offset + h.end == b
+    ]
+    if not known:
+        return False
+    covered = {k for h in coding.names for k in range(offset + h.start, offset + h.end)}
+    return any(
+        k not in covered
+        and doc[k].is_alpha
+        and doc[k].text[:1].isupper()
+        and not doc[k].is_stop
+        and lex.agents.get((fold(doc[k].text),)) is None
+        and lex.agents.get((fold(doc[k].lemma_),)) is None
+        for k in range(a, known[0])
+    )
 
 
 def _described_as_person(span: Span, lex: Lexicon) -> bool:
@@ -419,6 +569,8 @@ def _nominals(
             agent = lex.agents.get((prev, tok.lemma_.lower())) or lex.agents.get((prev, tok.lower_))
         if agent is None or agent.kind == "modifier":
             continue
+        if _field_label(doc, tok.i, tok.i + 1):
+            continue  # "Website: ...", "Contact: ..."
         if tok.dep_ == "appos" and tok.head.ent_type_:
             continue  # "Gabuev, senior fellow at ...": describes a name, is not an actor
         if _modifies_name(tok, taken):

@@ -1,10 +1,10 @@
 """Phrase indexes: names (countries, organisations, people, seats of power) and role words.
 
 Entries are token sequences, tokenised the way the parse is, so that a match on the parse is
-a dictionary lookup. Keys are folded (case, diacritics, curly apostrophes); an entry that is
-an acronym of up to four capitals (``US``, ``WHO``, ``AU``) only matches itself in capitals,
-and a name only matches text that starts with a capital, so that "us", "who" and "china"
-(the porcelain) do not become countries.
+a dictionary lookup. Keys are folded (case, diacritics, curly apostrophes); a name written
+with a capital inside a word (``US``, ``WHO``, ``LeT``, ``PBoC``) only matches text with the
+same letter case, and a name only matches text that starts with a capital, so that "us",
+"who", "Let's" and "china" (the porcelain) do not become actors.
 
 Codes may be date-ranged (``Coded``): a person is coded by the role they held on the
 article's date.
@@ -53,9 +53,10 @@ class NameEntry:
     kind: NameKind
     canonical: str
     codes: tuple[Coded, ...]
-    acronym: bool = False  # all-capital acronym: text must be in capitals too
+    acronym: bool = False  # written with capitals inside a word: text must have its case
     stem: bool = False  # last token matches as a prefix (PETRARCH stems such as ARGENTIN)
     title: str | None = None  # a person's office, e.g. "President of China"
+    form: str = ""  # the letters of the written form, for an ``acronym`` ("IRA", "LeT")
 
     def code_on(self, date: str | None) -> str | None:
         """The code valid on ``date``; the latest-starting one if several, else the
@@ -69,8 +70,23 @@ class NameEntry:
 
 
 def is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 1 < len(letters) <= 4 and all(c.isupper() for c in letters)
+    """A name written with a capital inside a word ("IRA", "U.N.", "LeT", "PBoC"): its
+    letter case tells it from a common word, so text must match it case and all."""
+    return any(len(w) > 1 and any(c.isupper() for c in w[1:]) for w in _letters(text).split())
+
+
+def case_form(text: str) -> str:
+    """The letters of ``text`` without diacritics, in their case ("U.N." → "UN")."""
+    return "".join(_letters(text).split())
+
+
+def _letters(text: str) -> str:
+    if not text.isascii():
+        text = "".join(
+            c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+        )
+    text = text.replace(".", "")  # "U.N." is "UN"
+    return "".join(c if c.isalpha() else " " for c in text)
 
 
 @dataclass
@@ -133,7 +149,9 @@ class PhraseIndex:
                 continue
             found = self.entries.get(key)
             if found:
-                ok = [e for e in found if not (e.acronym and proper) or _caps_ok(words[i : i + n])]
+                ok = [
+                    e for e in found if not (e.acronym and proper) or _case_ok(e, words[i : i + n])
+                ]
                 if ok:
                     return n, ok
             if self.stems:
@@ -162,5 +180,10 @@ class PhraseIndex:
             i += n
 
 
-def _caps_ok(words: Sequence[str]) -> bool:
-    return all(not any(c.isalpha() for c in w) or not any(c.islower() for c in w) for w in words)
+def _case_ok(entry: NameEntry, words: Sequence[str]) -> bool:
+    """The text has the letter case of the entry's written form (any form, for an entry
+    written several ways without its own ``form``: then all in capitals)."""
+    text = case_form(" ".join(words))
+    if entry.form:
+        return text == entry.form
+    return not any(c.islower() for c in text)

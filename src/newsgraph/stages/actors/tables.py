@@ -1,7 +1,8 @@
 """newsgraph's own code tables (``data/*.tsv``) and the lexicon built from them.
 
 - ``countries.tsv``: CAMEO country code, name, aliases, demonyms, capitals, other cities and
-  regions. Codes follow ``cameo_countries`` (ISO3 with CAMEO's few exceptions).
+  regions (each city and region is its own place, with its country's code). Codes follow
+  ``cameo_countries`` (ISO3 with CAMEO's few exceptions).
 - ``seats.tsv``: places that stand for a government or one of its branches (the Kremlin).
 - ``orgs.tsv``: organisations with their CAMEO code (IGOs, NGOs, armed forces, media, ...).
 - ``people.tsv``: office holders with date-ranged codes.
@@ -19,7 +20,15 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.actors.names import Coded, NameEntry, NameKind, PhraseIndex, fold, is_acronym
+from newsgraph.stages.actors.names import (
+    Coded,
+    NameEntry,
+    NameKind,
+    PhraseIndex,
+    case_form,
+    fold,
+    is_acronym,
+)
 
 if TYPE_CHECKING:
     from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
@@ -65,6 +74,7 @@ class Lexicon:
     agents: AgentIndex
     countries: dict[str, str]  # code -> name
     surnames: PhraseIndex = field(default_factory=PhraseIndex)  # "Putin", "Xi": people only
+    key: tuple[str, ...] = ()  # the user's dictionaries it was built with
 
 
 @lru_cache(maxsize=1)
@@ -123,7 +133,15 @@ def build_lexicon() -> Lexicon:
         countries[code] = row["name"]
         for column, name_kind in columns:
             for text in _split(row[column]):
-                entry = NameEntry(name_kind, row["name"], (Coded(code),), acronym=is_acronym(text))
+                # a city or region is a place of its own, coded with its country
+                own_place = name_kind in ("capital", "city")
+                entry = NameEntry(
+                    name_kind,
+                    text if own_place else row["name"],
+                    (Coded(code),),
+                    acronym=is_acronym(text),
+                    form=case_form(text),
+                )
                 add_name(names, text, entry)
     for row in _rows("seats.tsv"):
         entry = NameEntry("seat", row["phrase"], (Coded(row["code"]),))
@@ -138,6 +156,7 @@ def build_lexicon() -> Lexicon:
                 (Coded(row["code"]),),
                 acronym=is_acronym(text),
                 title=row.get("kind") or None,
+                form=case_form(text),
             )
             add_name(names, text, entry)
     people: dict[str, list[Coded]] = {}
