@@ -51,7 +51,14 @@ NOT_CAMEO = "(not a CAMEO code: from a user's verb dictionary)"
 # pages whose events are not news events: a product page's "hosts", a listing's "attacks"
 NO_EVENT_GENRES = frozenset({"commerce", "listing"})
 
-__all__ = ["NOT_CAMEO", "NO_EVENT_GENRES", "EventsStage", "gdelt_rule", "user_patterns"]
+__all__ = [
+    "NOT_CAMEO",
+    "NO_EVENT_GENRES",
+    "EventsStage",
+    "cameo_codes",
+    "gdelt_rule",
+    "user_patterns",
+]
 
 
 @lru_cache(maxsize=8)
