@@ -527,6 +527,7 @@ def test_all_events_reaches_the_stage_from_the_command_line() -> None:
         "The Kenyan government retreated from the Geneva Convention.",  # no retreat from Geneva
         "Uganda announced its withdrawal from the Paris Agreement.",  # nor from France
         "There were clashes between reporters and Senator Mark Dunn's entourage.",  # no fight
+        "The Kenyan ministry released Uganda's annual rainfall report.",  # frees no one
     ],
 )
 def test_a_verb_needing_a_political_object_codes_nothing_without_one(text: str) -> None:
@@ -539,6 +540,7 @@ def test_a_verb_needing_a_political_object_codes_nothing_without_one(text: str) 
         ("Tanzania welcomed the Kenyan president.", ("TZA", "KEN", "04", "asserted")),
         ("Uganda announced its withdrawal from Somalia.", ("UGA", "SOM", "08", "reported")),
         ("Kenyan police clashed with Ugandan troops.", ("KEN", "UGA", "19", "asserted")),
+        ("Kenya released the Ugandan troops.", ("KEN", "UGA", "08", "asserted")),
     ],
 )
 def test_a_verb_needing_a_political_object_codes_one(
