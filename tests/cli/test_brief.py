@@ -15,10 +15,13 @@ import pytest
 import newsgraph
 from newsgraph.brief import brief_of, render_html, render_markdown
 from newsgraph.brief.sentences import (
+    Names,
     SentenceTableError,
     actor_name,
     builtin_sentences,
+    is_plural,
     parse_sentences,
+    plural_predicate,
 )
 from newsgraph.cli.main import main
 from newsgraph.cli.render import render_text
@@ -282,11 +285,26 @@ def test_an_event_reads_as_a_sentence_beside_its_codes(speaker_doc: Document) ->
 
 
 def test_an_actor_coded_from_the_tables_alone_is_named_by_its_country_and_role() -> None:
-    countries = {"RUS": "Russia"}
-    assert actor_name(None, "RUSMIL", "Russian", {}, countries) == "Russia's military"
-    assert actor_name(None, "RUS", "Russian", {}, countries) == "Russia"
-    assert actor_name(None, "KEN", "Kenyan", {}, countries) == "Kenyan"  # no such country here
-    assert actor_name("e1", "RUS", "Moscow", {"e1": "Moscow"}, countries) == "Moscow"
+    names = Names({"e1": "Moscow"}, {"e1": "location"}, {"RUS": "Russia"})
+    assert actor_name(None, "RUSMIL", "Russian", names) == "Russia's military"
+    assert actor_name(None, "RUS", "Russian", names) == "Russia"
+    assert actor_name(None, "KEN", "Kenyan", names) == "Kenyan"  # no such country here
+    assert actor_name("e1", "RUS", "Moscow", names) == "Moscow"
+
+
+def test_a_plural_side_takes_a_plural_verb() -> None:
+    names = Names(
+        {"g": "Chinese companies", "c": "United States"}, {"g": "group", "c": "country"}, {}
+    )
+    assert is_plural("g", "Chinese companies", names)
+    assert not is_plural("c", "United States", names)
+    assert is_plural(None, "Russia's rebels", names)
+    assert plural_predicate("arrests, detains or charges X") == "arrest, detain or charge X"
+    assert plural_predicate("criticizes or denounces X") == "criticize or denounce X"
+    assert (
+        plural_predicate("denies responsibility, answering X") == "deny responsibility, answering X"
+    )
+    assert plural_predicate("visits X") == "visit X"
 
 
 def test_every_sentence_template_is_valid() -> None:

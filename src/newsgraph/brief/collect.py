@@ -138,8 +138,7 @@ def quote_text(q: Quote) -> str:
 
 def event_line(ev: Event, doc: Document) -> str:
     """ "Xi Jinping visits Russia (042, asserted)"."""
-    names, countries = actor_names(doc)
-    return f"{event_sentence(ev, names, countries)} ({ev.cameo}, {ev.mode})"
+    return f"{event_sentence(ev, actor_names(doc))} ({ev.cameo}, {ev.mode})"
 
 
 def brief_of(doc: Document) -> Brief:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -63,9 +64,9 @@ def parse_sentences(lines: Iterable[str], name: str) -> dict[str, str]:
         if code not in codes:
             raise SentenceTableError(f"{name}:{n}: {code!r} is not a CAMEO event code")
         fields = {f for _, f, _, _ in string.Formatter().parse(template) if f is not None}
-        if "source" not in fields or not fields <= FIELDS:
+        if not template.startswith("{source} ") or not fields <= FIELDS:
             raise SentenceTableError(
-                f"{name}:{n}: a template names {{source}} and may name {{target}}, {{name}}"
+                f"{name}:{n}: a template starts with {{source}} and may name {{target}}, {{name}}"
             )
         out[code] = template
     return out
@@ -119,27 +120,31 @@ def _template(code: str, table: Mapping[str, str]) -> str | None:
     return None
 
 
-def actor_names(doc: Document) -> tuple[dict[str, str], dict[str, str]]:
-    """Entity names by id, and country names by country code (the article's own)."""
-    names = {e.id: e.name for e in doc.entities}
+@dataclass(frozen=True)
+class Names:
+    """How the article names its actors: entity names and kinds by id, country names by code."""
+
+    entities: Mapping[str, str]
+    kinds: Mapping[str, str]
+    countries: Mapping[str, str]
+
+
+def actor_names(doc: Document) -> Names:
+    """The names the article gives its entities, and its countries by country code."""
     countries: dict[str, str] = {}
     for e in doc.entities:
         if e.kind == "country" and e.code and len(e.code) == 3:
             countries.setdefault(e.code, e.name)
-    return names, countries
+    return Names(
+        {e.id: e.name for e in doc.entities}, {e.id: e.kind for e in doc.entities}, countries
+    )
 
 
-def actor_name(
-    entity: str | None,
-    code: str | None,
-    text: str | None,
-    names: Mapping[str, str],
-    countries: Mapping[str, str],
-) -> str:
+def actor_name(entity: str | None, code: str | None, text: str | None, names: Names) -> str:
     """How the sentence names one side of an event."""
-    if entity and entity in names:
-        return names[entity]
-    country = countries.get((code or "")[:3])
+    if entity and entity in names.entities:
+        return names.entities[entity]
+    country = names.countries.get((code or "")[:3])
     role = ROLE_WORDS.get((code or "")[3:6])
     if country and role:
         return f"{country}'s {role}"
@@ -148,24 +153,68 @@ def actor_name(
     return text or code or "someone"
 
 
+def is_plural(entity: str | None, name: str, names: Names) -> bool:
+    """Whether a side is many: a group or a role named by a plural common noun ("Chinese
+    companies", "Russia's rebels"); not a name ("United States", "Reuters")."""
+    if entity and names.kinds.get(entity) != "group":
+        return False
+    last = name.split()[-1] if name.split() else ""
+    return last[:1].islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def base_form(verb: str) -> str:
+    """ "makes" → "make", "denies" → "deny", "discusses" → "discuss", "is" → "are"."""
+    if verb in ("is", "has"):
+        return {"is": "are", "has": "have"}[verb]
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes", "oes")):
+        return verb[:-2]
+    return verb[:-1] if verb.endswith("s") else verb
+
+
+def plural_predicate(predicate: str) -> str:
+    """The predicate for a plural subject: its leading verbs, as listed ("arrests, detains or
+    charges", "criticizes or denounces"), in the base form."""
+    words = predicate.split()
+    i = 0
+    while i < len(words):
+        comma = "," if words[i].endswith(",") else ""
+        words[i] = base_form(words[i].rstrip(",")) + comma
+        if comma and i + 1 < len(words):
+            i += 1
+        elif i + 2 < len(words) and words[i + 1] == "or":
+            i += 2
+        else:
+            break
+        if words[i] == "or":
+            i += 1
+    return " ".join(words)
+
+
 def _inside(name: str) -> str:
     """A name inside the sentence: "The Chinese government" → "the Chinese government"."""
     return "the" + name[3:] if name.startswith("The ") else name
 
 
-def event_sentence(ev: Event, names: Mapping[str, str], countries: Mapping[str, str]) -> str:
+def event_sentence(ev: Event, names: Names) -> str:
     """The event as a plain sentence, without its codes."""
-    source = actor_name(ev.source, ev.source_code, ev.source_text, names, countries)
+    source = actor_name(ev.source, ev.source_code, ev.source_text, names)
     target = None
     if ev.target_code or ev.target or ev.target_text:
-        target = actor_name(ev.target, ev.target_code, ev.target_text, names, countries)
-    if ev.cameo_name == NOT_CAMEO:
-        said = " ".join(w for w in (source, ev.trigger, target and _inside(target)) if w)
+        target = _inside(actor_name(ev.target, ev.target_code, ev.target_text, names))
+    if ev.cameo_name == NOT_CAMEO:  # the verb as the text has it
+        return _capital(" ".join(w for w in (source, ev.trigger, target) if w))
+    name = predicate(ev.cameo_name)
+    template = _template(ev.cameo, builtin_sentences())
+    if target is None or template is None or "{target}" not in template:
+        rest = name
     else:
-        name = predicate(ev.cameo_name)
-        template = _template(ev.cameo, builtin_sentences())
-        if target is None or template is None or "{target}" not in template:
-            said = f"{source} {name}"
-        else:
-            said = template.format(source=source, target=_inside(target), name=name)
-    return said[:1].upper() + said[1:]
+        rest = template.format(source="", target=target, name=name).strip()
+    if is_plural(ev.source, source, names):
+        rest = plural_predicate(rest)
+    return _capital(f"{source} {rest}")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
