@@ -538,6 +538,7 @@ def test_a_verb_needing_a_political_object_codes_nothing_without_one(text: str) 
     ("text", "expected"),
     [
         ("Tanzania welcomed the Kenyan president.", ("TZA", "KEN", "04", "asserted")),
+        ("Kenya hosted the Ugandan president with a dinner.", ("KEN", "UGA", "04", "asserted")),
         ("Uganda announced its withdrawal from Somalia.", ("UGA", "SOM", "08", "reported")),
         ("Kenyan police clashed with Ugandan troops.", ("KEN", "UGA", "19", "asserted")),
         ("Kenya released the Ugandan troops.", ("KEN", "UGA", "08", "asserted")),

@@ -251,10 +251,12 @@ def off_sense(tok: Token, p: VerbPattern, objects: Sequence[Token], actors: Acto
     """Whether a ``political`` pattern's verb acts on something else than a political actor
     or an event: its object, or the phrase of one of its target prepositions ("hosts the
     Morning Show", "retreated from the Paris Agreement", "clashed with the senator's
-    entourage"). A verb with no such phrase ("the two leaders met") keeps its sense."""
+    entourage"). A verb with no such phrase ("the two leaders met") keeps its sense, and so
+    does one whose "with" phrase is no target of its ("hosted the president with a dinner")."""
     if not p.political:
         return False
-    phrases = [*objects, *(o for where in p.targets for o in _pobjs(tok, where))]
+    direct = [o for o in objects if not (o.head.lower_ == "with" and o.head.head.i == tok.i)]
+    phrases = [*direct, *(o for where in p.targets for o in _pobjs(tok, where))]
     return any(not fits_political(o, actors) for o in phrases)
 
 
