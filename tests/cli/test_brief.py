@@ -12,7 +12,20 @@ from pathlib import Path
 
 import pytest
 
+import newsgraph
+from newsgraph.brief import brief_of, render_html, render_markdown
+from newsgraph.brief.sentences import (
+    Names,
+    SentenceTableError,
+    actor_name,
+    builtin_sentences,
+    is_plural,
+    parse_sentences,
+    plural_predicate,
+)
 from newsgraph.cli.main import main
+from newsgraph.cli.render import render_text
+from newsgraph.model import Document, Genre
 from tests.conftest import EXAMPLES, SEED, needs_seed
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -57,9 +70,9 @@ class _Tags(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-def brief(tmp_path: Path, page: Path, fmt: str) -> str:
+def brief(tmp_path: Path, page: Path, fmt: str, *options: str) -> str:
     out = tmp_path / f"brief.{fmt}"
-    assert main(["brief", str(page), "--format", fmt, "--out", str(out)]) == 0
+    assert main(["brief", str(page), "--format", fmt, "--out", str(out), *options]) == 0
     return out.read_text(encoding="utf-8")
 
 
@@ -169,8 +182,10 @@ def _count(rows: list[bytes], rgb: tuple[int, int, int]) -> int:
 @needs_chromium
 def test_the_brief_renders_in_chromium_with_highlights_and_sections(tmp_path: Path) -> None:
     html_path = tmp_path / "brief.html"
+    # the example's countries are invented: its events have no coded actor (GDELT's rule)
     html_path.write_text(
-        brief(tmp_path, EXAMPLES / "harbour-analysis.html", "html"), encoding="utf-8"
+        brief(tmp_path, EXAMPLES / "harbour-analysis.html", "html", "--all-events"),
+        encoding="utf-8",
     )
     shot = tmp_path / "shot.png"
     assert CHROMIUM is not None
@@ -227,3 +242,122 @@ def test_the_seed_brief_opens_without_console_errors(tmp_path: Path) -> None:
         if "CONSOLE" in ln and ("ERROR" in ln or "Uncaught" in ln)
     ]
     assert not errors, errors
+
+
+# --- the brief an analyst acts on ------------------------------------------------------------
+
+SPEAKER_PAGE = (
+    "Quay plans for Holmvik\n\n"
+    "Holmvik is a fishing town. Holmvik has two piers, and Holmvik draws summer visitors. "
+    "Holmvik hosts a market.\n\n"
+    "“The new quay will open in May,” said Ivo Rask, the harbour master.\n\n"
+    "Norway criticized Sweden over the fishing quota.\n\n"
+    "Mara Olsen said that the fishing season would be short this year.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def speaker_doc() -> Document:
+    return newsgraph.analyze(SPEAKER_PAGE)
+
+
+def test_actors_are_ranked_by_what_they_do_not_by_mentions(speaker_doc: Document) -> None:
+    mentions = {e.name: len(e.mentions) for e in speaker_doc.entities}
+    assert mentions["Holmvik"] > mentions["Ivo Rask"]  # Holmvik is named most, and does nothing
+    actors = next(s for s in brief_of(speaker_doc).sections if s.title == "Actors")
+    order = [it.text for it in actors.items]
+    assert order.index("Ivo Rask") < order.index("Holmvik")
+    assert order.index("Norway") < order.index("Holmvik")
+    rask = next(it for it in actors.items if it.text == "Ivo Rask")
+    assert "1 quote" in rask.note
+    text = render_text(speaker_doc)
+    ranked = text.split("Actors", 1)[1]
+    assert ranked.index("Ivo Rask") < ranked.index("Holmvik")
+
+
+def test_an_event_reads_as_a_sentence_beside_its_codes(speaker_doc: Document) -> None:
+    events = next(s for s in brief_of(speaker_doc).sections if s.title == "Events")
+    assert [it.text for it in events.items] == [
+        "Norway criticizes or denounces Sweden (111, asserted)"
+    ]
+    assert "NOR → SWE" in events.items[0].note
+    assert "Norway criticizes or denounces Sweden (111, asserted)" in render_text(speaker_doc)
+
+
+def test_an_actor_coded_from_the_tables_alone_is_named_by_its_country_and_role() -> None:
+    names = Names({"e1": "Moscow"}, {"e1": "location"}, {"RUS": "Russia"})
+    assert actor_name(None, "RUSMIL", "Russian", names) == "Russia's military"
+    assert actor_name(None, "RUS", "Russian", names) == "Russia"
+    assert actor_name(None, "KEN", "Kenyan", names) == "Kenyan"  # no such country here
+    assert actor_name("e1", "RUS", "Moscow", names) == "Moscow"
+
+
+def test_a_plural_side_takes_a_plural_verb() -> None:
+    names = Names(
+        {"g": "Chinese companies", "c": "United States"}, {"g": "group", "c": "country"}, {}
+    )
+    assert is_plural("g", "Chinese companies", names)
+    assert not is_plural("c", "United States", names)
+    assert is_plural(None, "Russia's rebels", names)
+    assert plural_predicate("arrests, detains or charges X") == "arrest, detain or charge X"
+    assert plural_predicate("criticizes or denounces X") == "criticize or denounce X"
+    assert (
+        plural_predicate("denies responsibility, answering X") == "deny responsibility, answering X"
+    )
+    assert plural_predicate("visits X") == "visit X"
+
+
+def test_every_sentence_template_is_valid() -> None:
+    table = builtin_sentences()
+    assert table["042"] == "{source} visits {target}"
+    with pytest.raises(SentenceTableError, match=r"mine\.tsv:1: "):
+        parse_sentences(["042\t{target} is visited"], "mine.tsv")
+    with pytest.raises(SentenceTableError, match="not a CAMEO event code"):
+        parse_sentences(["999\t{source} visits {target}"], "mine.tsv")
+
+
+def test_an_indirect_quote_is_a_paraphrase_never_in_quotation_marks(
+    speaker_doc: Document,
+) -> None:
+    said = next(s for s in brief_of(speaker_doc).sections if s.title.startswith("What"))
+    olsen = next(it for it in said.items if it.text == "Mara Olsen")
+    (item,) = olsen.children
+    assert item.label == "paraphrase" and item.text[:1] not in '“"' and item.text[-1:] not in '”"'
+    md = render_markdown(brief_of(speaker_doc))
+    line = next(ln for ln in md.splitlines() if "fishing season" in ln)
+    assert "**paraphrase**" in line and "“" not in line and "”" not in line
+    text_line = next(ln for ln in render_text(speaker_doc).splitlines() if "fishing season" in ln)
+    assert "“" not in text_line and "[paraphrase]" in text_line
+    direct = next(ln for ln in md.splitlines() if "new quay" in ln)
+    assert "“The new quay" in direct  # a direct quote keeps its marks
+
+
+def test_the_genre_banner_sits_at_the_top(speaker_doc: Document) -> None:
+    assert speaker_doc.article.genre is None or speaker_doc.article.genre.label
+    doc = speaker_doc.model_copy(deep=True)
+    doc.article.genre = None
+    assert brief_of(doc).banner is None
+    assert "> **" not in render_markdown(brief_of(doc)).split("## Actors")[0]
+    doc.article.genre = Genre(label="press_release", evidence=["the page announces its own news"])
+    md = render_markdown(brief_of(doc))
+    assert md.splitlines()[2] == "> **Press release** — the page announces its own news"
+    html = render_html(brief_of(doc))
+    assert html.index('class="banner press_release"') < html.index("<h1>")
+    assert render_text(doc).startswith("[Press release: the page announces its own news]")
+
+
+def test_a_product_page_says_why_it_has_no_events(speaker_doc: Document) -> None:
+    doc = speaker_doc.model_copy(deep=True)
+    doc.article.genre = Genre(label="commerce", evidence=["a price and a basket"])
+    doc.events = []
+    events = next(s for s in brief_of(doc).sections if s.title == "Events")
+    assert "--all-events" in events.empty
+
+
+def test_brief_takes_quiet_and_all_events(tmp_path: Path) -> None:
+    page = EXAMPLES / "harbour-analysis.html"
+    md = brief(tmp_path, page, "md", "-q")
+    assert "_No events found._" in md  # invented countries: no coded actor on either side
+    md = brief(tmp_path, page, "md", "-q", "--all-events")
+    events = md.split("## Events", 1)[1].split("## Scenarios")[0].replace("\\", "")
+    assert "Marovia accuses Tesslin (112, asserted)" in events

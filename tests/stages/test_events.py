@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.model import Article, Document, Event
+from newsgraph.model import Article, Document, Event, Genre
 from newsgraph.stages.actors import ActorsStage
 from newsgraph.stages.claims import ClaimsStage
 from newsgraph.stages.events import EventsStage
 from newsgraph.stages.events.codes import cameo_codes
 from newsgraph.stages.events.framing import framed_code, framing_table
+from newsgraph.stages.events.nouns import NounTableError, parse_nouns
 from newsgraph.stages.events.verbs import VerbTableError, builtin_patterns, read_patterns
 from newsgraph.stages.nlp import NlpStage
 from newsgraph.stages.quotes import QuotesStage
@@ -19,9 +20,18 @@ from newsgraph.stages.quotes import QuotesStage
 _NLP = NlpStage()
 
 
-def events(text: str, published: str | None = None, verbs: tuple[str, ...] = ()) -> Document:
-    doc = Document(id="t", article=Article(text=text, published=published))
-    for stage in (_NLP, ActorsStage(), QuotesStage(), ClaimsStage(), EventsStage(verbs)):
+def events(
+    text: str,
+    published: str | None = None,
+    verbs: tuple[str, ...] = (),
+    *,
+    genre: str | None = None,
+    all_events: bool = False,
+) -> Document:
+    page = Genre(label=genre, evidence=["written for the test"]) if genre else None
+    doc = Document(id="t", article=Article(text=text, published=published, genre=page))
+    coder = EventsStage(verbs, all_events=all_events)
+    for stage in (_NLP, ActorsStage(), QuotesStage(), ClaimsStage(), coder):
         doc = stage(doc)
     return doc
 
@@ -388,6 +398,7 @@ def test_user_patterns_come_first(tmp_path: Path) -> None:
         ("999\tvisit\t-\t-\tobj\n", "not a CAMEO event code"),
         ("042\tvisit\t-\tobj\n", "expected 5 tab-separated columns"),
         ("042\t-\t-\t-\tobj\n", "verb column is empty"),
+        ("043\thost\t-\t-\tobj\tmaybe\n", "needs column is '-' or 'political'"),
     ],
 )
 def test_bad_pattern_files_name_file_and_line(tmp_path: Path, line: str, message: str) -> None:
@@ -466,3 +477,87 @@ def test_role_nouns_of_a_list_of_countries_take_their_role() -> None:
         for b in ("FRAGOV", "DEUGOV", "ITAGOV")
         if a != b
     }
+
+
+# --- GDELT's rule: a coded actor on one side, not on product or listing pages ------------------
+
+
+def test_an_event_between_uncoded_actors_is_kept_only_on_request() -> None:
+    text = "Ann Lee criticized Bo Park on Friday."
+    assert not events(text).events
+    ev = only(events(text, all_events=True))
+    assert (ev.source_code, ev.target_code, ev.cameo) == (None, None, "111")
+
+
+def test_one_coded_side_is_enough() -> None:
+    ev = only(events("Ann Lee criticized the Kenyan government."))
+    assert (ev.source_code, ev.target_code, ev.cameo) == (None, "KENGOV", "111")
+
+
+@pytest.mark.parametrize(
+    ("genre", "kept"), [("commerce", False), ("listing", False), ("news", True)]
+)
+def test_product_and_listing_pages_code_no_events(genre: str, kept: bool) -> None:
+    text = "Norway criticized Sweden over the fishing quota."
+    assert bool(events(text, genre=genre).events) is kept
+    assert only(events(text, genre=genre, all_events=True)).cameo == "111"
+
+
+def test_all_events_reaches_the_stage_from_the_command_line() -> None:
+    import argparse
+
+    from newsgraph.cli import dictionaries
+    from newsgraph.config import DEFAULT_PIPELINE
+
+    p = argparse.ArgumentParser()
+    dictionaries.add_options(p)
+    options, problem = dictionaries.stage_options(p.parse_args(["--all-events"]), DEFAULT_PIPELINE)
+    assert problem is None and options == {"events.v1": {"all_events": True}}
+    _options, problem = dictionaries.stage_options(p.parse_args(["--all-events"]), ["nlp.v1"])
+    assert problem is not None and "--all-events needs the events stage" in problem
+
+
+# --- verbs whose sense depends on their object ("needs political") ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann Lee hosts the Morning Show in Kenya.",  # a presenter: no visit hosted in Kenya
+        "The Kenyan government retreated from the Geneva Convention.",  # no retreat from Geneva
+        "Uganda announced its withdrawal from the Paris Agreement.",  # nor from France
+        "There were clashes between reporters and Senator Mark Dunn's entourage.",  # no fight
+        "The Kenyan ministry released Uganda's annual rainfall report.",  # frees no one
+    ],
+)
+def test_a_verb_needing_a_political_object_codes_nothing_without_one(text: str) -> None:
+    assert not events(text).events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tanzania welcomed the Kenyan president.", ("TZA", "KEN", "04", "asserted")),
+        ("Kenya hosted the Ugandan president with a dinner.", ("KEN", "UGA", "04", "asserted")),
+        ("Uganda announced its withdrawal from Somalia.", ("UGA", "SOM", "08", "reported")),
+        ("Kenyan police clashed with Ugandan troops.", ("KEN", "UGA", "19", "asserted")),
+        ("Kenya released the Ugandan troops.", ("KEN", "UGA", "08", "asserted")),
+    ],
+)
+def test_a_verb_needing_a_political_object_codes_one(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    assert expected in triples(events(text))
+
+
+def test_the_tables_mark_verbs_and_nouns_that_need_a_political_object(tmp_path: Path) -> None:
+    political = {p.verb for ps in builtin_patterns().values() for p in ps if p.political}
+    assert {"host", "retreat", "clash"} <= political
+    f = tmp_path / "mine.tsv"
+    f.write_text("043\tentertain\t-\t-\tobj\tpolitical\n", encoding="utf-8")
+    assert only(events("Norway entertained Sweden.", verbs=(str(f),))).cameo == "043"
+    assert not events("Norway entertained the Morning Show in Chile.", verbs=(str(f),)).events
+    nouns = parse_nouns(["190\tbrawl\tposs|amod\twith\tpolitical"], "mine.tsv")
+    assert nouns["brawl"].political
+    with pytest.raises(NounTableError, match=r"mine\.tsv:1: .*needs column"):
+        parse_nouns(["190\tbrawl\tposs|amod\twith\tsometimes"], "mine.tsv")

@@ -29,6 +29,9 @@ body { margin: 0; font: 16px/1.55 Georgia, 'Times New Roman', serif; color: var(
 header { padding: 28px 40px 18px; background: #fff; border-bottom: 1px solid var(--line); }
 h1 { font-size: 28px; line-height: 1.25; margin: 0 0 6px; }
 .byline { color: var(--muted); font-style: italic; }
+.banner { font: 14px/1.5 system-ui, sans-serif; background: #eef4fb; border: 1px solid #c9d9ec;
+  border-radius: 6px; padding: 6px 12px; margin: 0 0 12px; }
+.banner.commerce, .banner.listing { background: #fff4e0; border-color: #f0d2a0; }
 .meta { font: 13px/1.5 system-ui, sans-serif; color: var(--muted); margin-top: 6px; }
 .meta span { margin-right: 18px; }
 main { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 28px;
@@ -138,6 +141,13 @@ def render(brief: Brief) -> str:
         )
     )
     byline = f'<div class="byline">{escape(brief.byline)}</div>' if brief.byline else ""
+    banner = ""
+    if brief.banner is not None:
+        why = "; ".join(brief.banner.evidence)
+        banner = (
+            f'<div class="banner {escape(brief.banner.label)}" id="genre">'
+            f"<b>{escape(brief.banner.title)}</b>" + (f" — {escape(why)}" if why else "") + "</div>"
+        )
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en"><head><meta charset="utf-8">'
@@ -145,7 +155,8 @@ def render(brief: Brief) -> str:
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(brief.title)} — newsgraph brief</title>"
         f"<style>{STYLE}</style></head><body>"
-        f'<header><h1>{escape(brief.title)}</h1>{byline}<div class="meta">{meta}</div></header>'
+        f'<header>{banner}<h1>{escape(brief.title)}</h1>{byline}<div class="meta">{meta}</div>'
+        "</header>"
         f'<main><div class="findings">{"".join(parts)}</div>'
         f'<div><section class="article" id="article"><h2>Article</h2>'
         f'<div class="legend">{legend}</div>{_article(brief.text, brief.spans)}</section></div>'

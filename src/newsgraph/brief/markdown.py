@@ -26,6 +26,9 @@ def _item(it: Item, depth: int) -> list[str]:
 
 def render(brief: Brief) -> str:
     lines = [f"# {md(brief.title)}", ""]
+    if brief.banner is not None:
+        why = "; ".join(brief.banner.evidence)
+        lines += [f"> **{md(brief.banner.title)}**" + (f" — {md(why)}" if why else ""), ""]
     if brief.byline:
         lines += [f"_{md(brief.byline)}_", ""]
     lines += [" · ".join(f"**{k}:** {md(v)}" for k, v in brief.meta), ""]

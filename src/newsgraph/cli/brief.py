@@ -27,6 +27,7 @@ def configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--allow-private", action="store_true", help="allow URLs on private addresses")
     dictionaries.add_options(p)
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(run=run)
 
 
@@ -51,10 +52,19 @@ def run(args: argparse.Namespace) -> int:
         return _error(f"{page.source or args.input}: {page}")
     if args.published and page.published is None:
         page = RawPage(**{**page.__dict__, "published": args.published})
+    show_progress = not args.quiet and sys.stderr.isatty()
+    if show_progress:
+        print(f"\ranalysing {page.name}", end="", file=sys.stderr, flush=True)
     try:
         doc = pipeline(page)
     except InputError as exc:
-        return _error(f"{args.input}: {exc}")
+        failed: InputError | None = exc
+    else:
+        failed = None
+    if show_progress:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)
+    if failed is not None:
+        return _error(f"{args.input}: {failed}")
     brief = brief_of(doc)
     text = render_html(brief) if args.format == "html" else render_markdown(brief)
     if args.out:

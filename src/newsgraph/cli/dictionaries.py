@@ -1,5 +1,5 @@
-"""The user-file options that ``analyze``, ``brief`` and ``ingest`` share: PETRARCH-style actor,
-agent, verb and discards files, and the stage options they turn into."""
+"""The stage options that ``analyze``, ``brief`` and ``ingest`` share: PETRARCH-style actor,
+agent, verb and discards files, ``--all-events``, and the stage options they turn into."""
 
 from __future__ import annotations
 
@@ -31,21 +31,35 @@ OPTIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# switch -> (stage name prefix, stage keyword, help)
+SWITCHES: dict[str, tuple[str, str, str]] = {
+    "all-events": (
+        "events.",
+        "all_events",
+        "keep every event: also those with no coded actor on either side, and those of product "
+        "and listing pages (by default only events with a coded source or target, GDELT's rule)",
+    ),
+}
+
+
 def add_options(p: argparse.ArgumentParser) -> None:
     for flag, (_prefix, _key, help_text) in OPTIONS.items():
         p.add_argument(
             f"--{flag}", nargs="+", action="extend", default=[], metavar="FILE", help=help_text
         )
+    for flag, (_prefix, _key, help_text) in SWITCHES.items():
+        p.add_argument(f"--{flag}", action="store_true", help=help_text)
 
 
 def stage_options(
     args: argparse.Namespace, stages: Sequence[str]
 ) -> tuple[dict[str, dict[str, Any]], str | None]:
-    """The stage options the given files make, for a pipeline of ``stages``; or an error
-    line when a file's stage is not in the pipeline."""
+    """The stage options the given files and switches make, for a pipeline of ``stages``; or
+    an error line when an option's stage is not in the pipeline."""
     options: dict[str, dict[str, Any]] = {}
-    for flag, (prefix, key, _help) in OPTIONS.items():
-        values = getattr(args, flag)
+    given = [(f, OPTIONS[f], getattr(args, f)) for f in OPTIONS]
+    given += [(f, SWITCHES[f], getattr(args, f.replace("-", "_"))) for f in SWITCHES]
+    for flag, (prefix, key, _help), values in given:
         if not values:
             continue
         stage = next((n for n in stages if n.startswith(prefix)), None)

@@ -1,12 +1,15 @@
 """The text brief: a readable summary of one Document for a person at a terminal.
 
-Each part appears only when a stage has filled it, so the brief grows as stages land.
+Each part appears only when a stage has filled it, so the brief grows as stages land. It reads
+the Document as the Markdown and HTML briefs do (``newsgraph.brief``): the genre banner first,
+actors ranked by what they do, indirect quotes as paraphrase, events as plain sentences.
 """
 
 from __future__ import annotations
 
 import textwrap
 
+from newsgraph.brief.collect import QUOTE_LABELS, banner_of, event_line, quote_text, ranked_entities
 from newsgraph.model import Document, Quote
 
 _WIDTH = 88
@@ -22,6 +25,10 @@ def render_text(doc: Document, *, explain: bool = False) -> str:
     art = doc.article
     lines: list[str] = []
     title = art.title or "(untitled)"
+    banner = banner_of(doc)
+    if banner is not None:
+        why = f": {'; '.join(banner.evidence)}" if banner.evidence else ""
+        lines.append(_wrap(f"[{banner.title}{why}]"))
     lines.append(title)
     lines.append("=" * min(len(title), _WIDTH))
     where = doc.source.path or doc.source.final_url or doc.source.url
@@ -54,13 +61,13 @@ def render_text(doc: Document, *, explain: bool = False) -> str:
     if doc.entities:
         lines.append("")
         lines.append("Actors")
-        ranked = sorted(doc.entities, key=lambda e: (-len(e.mentions), e.mentions[0].start))
-        for e in ranked:
+        for e, act in ranked_entities(doc):
             code = e.code or "---"
             n = len(e.mentions)
             desc = f"; {e.description}" if e.description else ""
+            does = f"{act.describe()}, " if act.total else ""
             times = f"{n} mention{'s' if n != 1 else ''}"
-            lines.append(_wrap(f"{code:<9} {e.name} ({e.kind}, {times}{desc})", "  "))
+            lines.append(_wrap(f"{code:<9} {e.name} ({e.kind}, {does}{times}{desc})", "  "))
     if doc.quotes:
         lines.append("")
         lines.append("Quotes")
@@ -74,8 +81,9 @@ def render_text(doc: Document, *, explain: bool = False) -> str:
             role = f" ({sorted(roles, key=len)[-1]})" if roles else ""
             lines.append(_wrap(f"{who}{role}", "  "))
             for q in qs:
-                said = q.text if q.kind == "direct" else f"“{q.text}”"
-                lines.append(_wrap(f"{q.cue or '—'}: {said} [{q.kind}]", "    - "))
+                lines.append(
+                    _wrap(f"{q.cue or '—'}: {quote_text(q)} [{QUOTE_LABELS[q.kind]}]", "    - ")
+                )
     if doc.claims:
         lines.append("")
         lines.append("Claims")
@@ -102,11 +110,8 @@ def render_text(doc: Document, *, explain: bool = False) -> str:
             if told_in is not None:
                 speaker = names.get(told_in.speaker or "") or told_in.speaker_text
                 said = f", said by {speaker}" if speaker else ""
-            head = (
-                f"{ev.source_code or '---'} → {ev.target_code or '---'} {ev.cameo} "
-                f"{ev.cameo_name} ({ev.mode}{when}{said})"
-            )
-            lines.append(_wrap(head, "  - "))
+            codes = f"{ev.source_code or '---'} → {ev.target_code or '---'}"
+            lines.append(_wrap(f"{event_line(ev, doc)}  [{codes}{when}{said}]", "  - "))
             if explain:
                 lines.append(_wrap(f"“{ev.trigger}” in: {ev.text}", "      "))
                 lines.append(_wrap(f"rule {ev.rule}", "      "))

@@ -13,6 +13,10 @@ target ("Iran and Saudi Arabia resumed ties") is mutual: one event each way. A c
 wrongdoing against another actor ("The US claims that China is considering ...") is an
 accusation (112) by the claimant, and its denial ("Beijing denies this") a denial (016) by
 the responder. Every event names the rule that produced it in ``rule`` (``--explain``).
+
+By default the stage keeps GDELT's rule: an event is kept only when its source or its target
+is a coded actor (an actor with a CAMEO code), and a product or listing page (``genre``
+commerce or listing) codes no events. ``all_events=True`` (``--all-events``) keeps the rest.
 """
 
 from __future__ import annotations
@@ -44,8 +48,17 @@ _STAGE = "events.v1"
 ACCUSING_CUES = words("claim allege accuse charge")
 ACCUSE, DENY = "112", "016"
 NOT_CAMEO = "(not a CAMEO code: from a user's verb dictionary)"
+# pages whose events are not news events: a product page's "hosts", a listing's "attacks"
+NO_EVENT_GENRES = frozenset({"commerce", "listing"})
 
-__all__ = ["NOT_CAMEO", "EventsStage", "user_patterns"]
+__all__ = [
+    "NOT_CAMEO",
+    "NO_EVENT_GENRES",
+    "EventsStage",
+    "cameo_codes",
+    "gdelt_rule",
+    "user_patterns",
+]
 
 
 @lru_cache(maxsize=8)
@@ -71,6 +84,15 @@ def _not_discarded(parsed: Doc, events: list[Event], discard: Discards) -> list[
     return [e for e in events if not dropped.get(e.start, False)]
 
 
+def gdelt_rule(doc: Document, events: list[Event]) -> list[Event]:
+    """GDELT's rule: only the events with a coded actor on one side at least, and none on a
+    product or listing page (``doc.article.genre``; no genre, no page filter)."""
+    genre = doc.article.genre
+    if genre is not None and genre.label in NO_EVENT_GENRES:
+        return []
+    return [e for e in events if e.source_code or e.target_code]
+
+
 def _merged(user: dict[str, list[VerbPattern]]) -> dict[str, list[VerbPattern]]:
     if not user:
         return builtin_patterns()
@@ -84,7 +106,10 @@ def _merged(user: dict[str, list[VerbPattern]]) -> dict[str, list[VerbPattern]]:
 class EventsStage:
     """Code the events of each sentence: source, target, CAMEO/PLOVER type, mode and date."""
 
-    def __init__(self, verbs: Sequence[str] = (), discards: Sequence[str] = ()) -> None:
+    def __init__(
+        self, verbs: Sequence[str] = (), discards: Sequence[str] = (), all_events: bool = False
+    ) -> None:
+        self.all_events = all_events
         self.verbs = tuple(str(Path(p)) for p in verbs)
         self.patterns = _merged(user_patterns(self.verbs))
         self.discards = tuple(str(Path(p)) for p in discards)
@@ -120,6 +145,8 @@ class EventsStage:
         events.extend(_claim_events(doc, actors, len(events)))
         if self.discard:
             events = _not_discarded(parsed, events, self.discard)
+        if not self.all_events:
+            events = gdelt_rule(doc, events)
         events.sort(key=lambda e: (e.start, e.trigger_start))
         for n, ev in enumerate(events, 1):
             ev.id = f"v{n}"

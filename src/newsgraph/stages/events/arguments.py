@@ -125,6 +125,29 @@ class Actors:
         finally:
             self._resolving.discard(head.i)
 
+    def at_head(self, head: Token) -> list[Actor]:
+        """The actors the phrase headed by ``head`` names *as what it is*, one per conjunct: a
+        mention at its head, a role or people noun with its country ("Hungarian officials",
+        "the ministers of France"), a pronoun or "the country". Not the owner or premodifier of
+        some other thing: "the Paris Agreement" is no France, "the senator's entourage" no
+        senator. A date the parser took for the head ("met with President Assad Tuesday")
+        leaves the name before it."""
+        out: list[Actor] = []
+        for h in [head, *head.conjuncts]:
+            low = h.lower_
+            named = (
+                h.i in self.at
+                or h.ent_type_ in ("DATE", "TIME")
+                or h.lemma_.lower() in PEOPLE_NOUNS
+                or low in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS | SECOND_PERSON
+                or h.lemma_.lower() in COUNTRY_NOUNS
+                or _role_word(h) is not None
+            )
+            for a in self._one(h) if named else []:
+                if all(a.entity != b.entity or a.code != b.code for b in out):
+                    out.append(a)
+        return out
+
     def _one(self, h: Token) -> list[Actor]:
         hit = self.at.get(h.i)
         if hit is not None:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.stages.events.arguments import Actor, Actors
 from newsgraph.stages.events.petrarch import PhraseMatch, first_actor_after, match_phrase
+from newsgraph.stages.events.political import fits_political, political_actors
 from newsgraph.stages.events.verbs import VerbPattern
 from newsgraph.wordsets import words
 
@@ -208,17 +209,23 @@ def _pobjs(tok: Token, prep: str) -> list[Token]:
 
 
 def _targets(found_obj: Token | None, tok: Token, p: VerbPattern, actors: Actors) -> list[Actor]:
+    """The target actors where pattern ``p`` looks for them; for a verb whose sense depends on
+    its object (``political``), only political actors named at a phrase's head."""
+
+    def named(phrase: Token) -> list[Actor]:
+        return political_actors(phrase, actors) if p.political else actors.of_phrase(phrase)
+
     for where in p.targets:
         if where == "obj":
             direct = [found_obj] if found_obj is not None else []
             # "supplied Ukraine with weapons": the object matched is "weapons", the target Ukraine
             direct += [o for o in _children(tok, "dobj", "nsubjpass") if o is not found_obj]
             for o in direct:
-                got = actors.of_phrase(o)
+                got = named(o)
                 if got:
                     return got
             for dative in _children(tok, "dative"):
-                got = actors.of_phrase(dative)
+                got = named(dative)
                 if got:
                     return got
         elif where == "obj*":
@@ -234,10 +241,23 @@ def _targets(found_obj: Token | None, tok: Token, p: VerbPattern, actors: Actors
                 if host is None:
                     continue
                 for pobj in _pobjs(host, where):
-                    got = actors.of_phrase(pobj)
+                    got = named(pobj)
                     if got:
                         return got
     return []
+
+
+def off_sense(tok: Token, p: VerbPattern, objects: Sequence[Token], actors: Actors) -> bool:
+    """Whether a ``political`` pattern's verb acts on something else than a political actor
+    or an event: its object, or the phrase of one of its target prepositions ("hosts the
+    Morning Show", "retreated from the Paris Agreement", "clashed with the senator's
+    entourage"). A verb with no such phrase ("the two leaders met") keeps its sense, and so
+    does one whose "with" phrase is no target of its ("hosted the president with a dinner")."""
+    if not p.political:
+        return False
+    direct = [o for o in objects if not (o.head.lower_ == "with" and o.head.head.i == tok.i)]
+    phrases = [*direct, *(o for where in p.targets for o in _pobjs(tok, where))]
+    return any(not fits_political(o, actors) for o in phrases)
 
 
 def _place(hosts: Sequence[Token | None], actors: Actors) -> list[Actor]:
@@ -305,6 +325,8 @@ def find_events(
         # the most specific pattern that finds a target; else the most specific one
         best: Found | None = None
         for p, obj in fitting:
+            if off_sense(tok, p, objects, actors):
+                continue
             targets = _targets(obj, tok, p, actors)
             if targets or best is None:
                 best = Found(tok, p, sources, targets, passive, obj, _place((tok, obj), actors))

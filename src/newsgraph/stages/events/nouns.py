@@ -3,7 +3,11 @@ Israeli shelling of Gaza", "talks between Iran and Saudi Arabia".
 
 ``data/nouns.tsv`` gives, per noun, the CAMEO code and where its source and target are:
 ``poss`` (the possessive), ``amod`` (an actor among the premodifiers: "Russian", "US"), or a
-preposition ("by", "of", "to", "on", ...). A noun that a verb pattern already used as its
+preposition ("by", "of", "to", "on", ...). An optional fifth column, ``needs``, says
+``political`` for a noun whose sense depends on what it acts on: the actors of
+its target's phrase must be political actors named at the phrase's head ("the withdrawal from
+Kabul", not "the withdrawal from the Paris Agreement"; "clashes with the army", not "clashes
+between reporters and the senator's entourage"). A noun that a verb pattern already used as its
 object ("held talks", "launched an attack") is not coded again. The noun's mode is that of the
 verb it depends on, and hypothetical when that verb fears, plans, threatens or demands it,
 negated when it denies or prevents it, future when the noun is "upcoming" or "planned".
@@ -22,6 +26,8 @@ from newsgraph.stages.events.arguments import Actor, Actors
 from newsgraph.stages.events.codes import cameo_codes
 from newsgraph.stages.events.find import verb_above
 from newsgraph.stages.events.mode import HYPOTHETICAL_VERBS, Modality, modality
+from newsgraph.stages.events.political import political_actors
+from newsgraph.stages.events.verbs import VerbTableError, needs_political
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -47,9 +53,11 @@ class NounPattern:
     sources: tuple[str, ...]
     targets: tuple[str, ...]
     where: str
+    political: bool = False  # its target must be a political actor
 
     def describe(self) -> str:
-        return f"noun {self.noun} ({'|'.join(self.sources)} → {'|'.join(self.targets)})"
+        political = " (political object)" if self.political else ""
+        return f"noun {self.noun} ({'|'.join(self.sources)} → {'|'.join(self.targets)}){political}"
 
 
 def parse_nouns(lines: Iterable[str], name: str) -> dict[str, NounPattern]:
@@ -60,17 +68,24 @@ def parse_nouns(lines: Iterable[str], name: str) -> dict[str, NounPattern]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cols = [c.strip() for c in line.split("\t")]
-        if len(cols) != 4:
-            raise NounTableError(f"{name}:{n}: expected 4 tab-separated columns, found {len(cols)}")
-        code, noun, src, tgt = cols
+        if len(cols) not in (4, 5):
+            raise NounTableError(
+                f"{name}:{n}: expected 4 tab-separated columns (5 with 'needs'), found {len(cols)}"
+            )
+        code, noun, src, tgt = cols[:4]
         if code not in codes:
             raise NounTableError(f"{name}:{n}: {code!r} is not a CAMEO event code")
+        try:
+            political = needs_political(cols[4] if len(cols) == 5 else "", f"{name}:{n}")
+        except VerbTableError as exc:
+            raise NounTableError(str(exc)) from None
         out[noun.lower()] = NounPattern(
             code,
             noun.lower(),
             () if src == "-" else tuple(src.lower().split("|")),
             () if tgt == "-" else tuple(tgt.lower().split("|")),
             f"{name}:{n}",
+            political,
         )
     return out
 
@@ -102,9 +117,10 @@ def _pobjs(tok: Token, prep: str) -> list[Token]:
 
 
 def _actors_at(
-    noun: Token, places: tuple[str, ...], actors: Actors
+    noun: Token, places: tuple[str, ...], actors: Actors, *, political: bool = False
 ) -> tuple[list[Actor], str | None]:
-    """The actors at the first of ``places`` that has any, and that place."""
+    """The actors at the first of ``places`` that has any, and that place; with
+    ``political``, only political actors named at the head of a preposition's object."""
     for where in places:
         if where == "poss":
             for c in noun.children:
@@ -132,7 +148,7 @@ def _actors_at(
                 return got, where
         else:
             for pobj in _pobjs(noun, where):
-                got = actors.of_phrase(pobj)
+                got = political_actors(pobj, actors) if political else actors.of_phrase(pobj)
                 if got:
                     return got, where
     return [], None
@@ -176,7 +192,7 @@ def find_noun_events(
         if p is None:
             continue
         sources, source_at = _actors_at(tok, p.sources, actors)
-        targets, target_at = _actors_at(tok, p.targets, actors)
+        targets, target_at = _actors_at(tok, p.targets, actors, political=p.political)
         if not sources and len(targets) > 1 and target_at == "between":
             sources = targets  # "talks between Iran and Saudi Arabia": each way
         elif not targets and len(sources) > 1 and "between" in p.targets and source_at == "amod":

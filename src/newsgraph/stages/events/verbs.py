@@ -1,11 +1,13 @@
 """The verb patterns that turn a clause into a CAMEO event.
 
-``data/verbs.tsv`` holds one pattern per line, five tab-separated columns::
+``data/verbs.tsv`` holds one pattern per line, five tab-separated columns and an optional
+sixth::
 
-    code    verb     particle  object                        target
+    code    verb     particle  object                        target  needs
     042     visit    -         -                             obj
     057     sign     -         agreement|accord|treaty|pact  with
     0874    pull     out       troop|force|soldier           from
+    043     host     -         -                             obj     political
 
 - ``verb`` is the lemma of the clause's main verb, ``particle`` its phrasal particle ("-": none).
 - ``object`` restricts the head noun of the direct object (lemmas joined by "|"; "-": any):
@@ -14,6 +16,11 @@
   subject), ``obj*`` (any actor inside the object phrase, as in "broker a deal between A and
   B"), a preposition whose object is the target (on the verb or on the object noun), several
   joined by "|" and tried in order, or "-" for none.
+- ``needs`` (optional; "-" or absent: nothing) ``political`` for a verb whose sense depends on
+  what it acts on: its object (or the phrase its target comes from) must name a political
+  actor or be an event noun. "Kenya hosted the Ugandan president" is 043, "Ann Lee hosts the
+  Morning Show" is no event; "retreated from the capital" is 0874, "retreated from the Paris
+  Agreement" is not.
 
 Lines starting with "#" are comments. The most specific pattern wins: one whose particle and
 object match beats one that leaves them open.
@@ -79,6 +86,7 @@ class VerbPattern:
     where: str  # "file:line", for --explain
     phrase: Phrase | None = None  # a PETRARCH pattern's words around the verb
     code2: str | None = None  # the code of the event back (PETRARCH's [032:033])
+    political: bool = False  # its object must be a political actor or an event noun
 
     @property
     def specificity(self) -> int:
@@ -98,6 +106,8 @@ class VerbPattern:
             parts.append("[" + "|".join(sorted(self.objects)) + "]")
         if self.targets:
             parts.append("→ " + "|".join(self.targets))
+        if self.political:
+            parts.append("(political object)")
         return " ".join(parts)
 
 
@@ -114,13 +124,16 @@ def parse_patterns(lines: Iterable[str], name: str) -> list[VerbPattern]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cols = [c.strip() for c in line.split("\t")]
-        if len(cols) != 5:
-            raise VerbTableError(f"{name}:{n}: expected 5 tab-separated columns, found {len(cols)}")
-        code, verb, particle, objects, target = cols
+        if len(cols) not in (5, 6):
+            raise VerbTableError(
+                f"{name}:{n}: expected 5 tab-separated columns (6 with 'needs'), found {len(cols)}"
+            )
+        code, verb, particle, objects, target = cols[:5]
         if code not in codes:
             raise VerbTableError(f"{name}:{n}: {code!r} is not a CAMEO event code")
         if not verb or verb == "-":
             raise VerbTableError(f"{name}:{n}: the verb column is empty")
+        political = needs_political(cols[5] if len(cols) == 6 else "", f"{name}:{n}")
         out.append(
             VerbPattern(
                 code=code,
@@ -129,9 +142,19 @@ def parse_patterns(lines: Iterable[str], name: str) -> list[VerbPattern]:
                 objects=None if objects in ("", "-") else frozenset(objects.lower().split("|")),
                 targets=() if target in ("", "-") else tuple(target.lower().split("|")),
                 where=f"{name}:{n}",
+                political=political,
             )
         )
     return out
+
+
+def needs_political(value: str, where: str) -> bool:
+    """The ``needs`` column of a verb or noun table: "political" or nothing ("-", empty)."""
+    if value in ("", "-"):
+        return False
+    if value.lower() == "political":
+        return True
+    raise VerbTableError(f"{where}: the needs column is '-' or 'political', not {value!r}")
 
 
 @lru_cache(maxsize=1)
