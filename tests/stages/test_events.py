@@ -483,7 +483,7 @@ def test_role_nouns_of_a_list_of_countries_take_their_role() -> None:
 
 
 def test_an_event_between_uncoded_actors_is_kept_only_on_request() -> None:
-    text = "Ann Lee criticized Bo Park on Friday."
+    text = "Ann Lee criticized Tom Baker on Friday."
     assert not events(text).events
     ev = only(events(text, all_events=True))
     assert (ev.source_code, ev.target_code, ev.cameo) == (None, None, "111")

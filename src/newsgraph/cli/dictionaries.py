@@ -31,6 +31,10 @@ OPTIONS: dict[str, tuple[str, str, str]] = {
 }
 
 
+# option -> the other stages that take the same files when they are in the pipeline: events
+# read role words and nationalities through the actors' lookup, with the user's dictionaries
+ALSO: dict[str, tuple[tuple[str, str], ...]] = {"actors": (("events.", "dictionaries"),)}
+
 # switch -> (stage name prefix, stage keyword, help)
 SWITCHES: dict[str, tuple[str, str, str]] = {
     "all-events": (
@@ -67,4 +71,8 @@ def stage_options(
             kind = prefix.rstrip(".")
             return {}, f"--{flag} needs the {kind} stage in the pipeline (add '{prefix}v1')"
         options.setdefault(stage, {})[key] = values
+        for also_prefix, also_key in ALSO.get(flag, ()):
+            other = next((n for n in stages if n.startswith(also_prefix)), None)
+            if other is not None:
+                options.setdefault(other, {})[also_key] = values
     return options, None

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Claim, Document, Quote, Referent, Response, Stance
 from newsgraph.registry import stage
-from newsgraph.stages.actors import MENTIONS
+from newsgraph.stages.actors import actor_mentions_of
 from newsgraph.stages.nlp import parse_of
 from newsgraph.stages.quotes import entity_at
 from newsgraph.syntax import speaker_span, subject_of
@@ -28,7 +28,7 @@ from newsgraph.wordsets import words
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from newsgraph.stages.actors.mentions import Mention as ActorMention
+    from newsgraph.stages.actors import ActorMention
 
 _STAGE = "claims.v1"
 
@@ -53,7 +53,7 @@ class ClaimsStage:
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse_of(doc)
-        mentions = doc._scratch.get(MENTIONS, [])
+        mentions = actor_mentions_of(doc)
         kinds = {e.id: e.kind for e in doc.entities}
         sentences = list(parsed.sents)
         starts = [s.start_char for s in sentences]

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Document, Event, Mode
 from newsgraph.registry import stage
-from newsgraph.stages.actors import MENTIONS
+from newsgraph.stages.actors import actor_mentions_of
 from newsgraph.stages.events.arguments import Actor, Actors
 from newsgraph.stages.events.codes import cameo_codes
 from newsgraph.stages.events.dates import resolve_date
@@ -107,9 +107,14 @@ class EventsStage:
     """Code the events of each sentence: source, target, CAMEO/PLOVER type, mode and date."""
 
     def __init__(
-        self, verbs: Sequence[str] = (), discards: Sequence[str] = (), all_events: bool = False
+        self,
+        verbs: Sequence[str] = (),
+        discards: Sequence[str] = (),
+        all_events: bool = False,
+        dictionaries: Sequence[str] = (),
     ) -> None:
         self.all_events = all_events
+        self.dictionaries = tuple(str(Path(p)) for p in dictionaries)
         self.verbs = tuple(str(Path(p)) for p in verbs)
         self.patterns = _merged(user_patterns(self.verbs))
         self.discards = tuple(str(Path(p)) for p in discards)
@@ -119,7 +124,7 @@ class EventsStage:
         parsed = parse_of(doc)
         kinds = {e.id: e.kind for e in doc.entities}
         codes = {e.id: e.code for e in doc.entities}
-        actors = Actors(parsed, doc._scratch.get(MENTIONS, []), kinds, codes)
+        actors = Actors(parsed, actor_mentions_of(doc), kinds, codes, self.dictionaries)
         published = doc.article.published
         events: list[Event] = []
         used: set[int] = set()

@@ -20,12 +20,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from newsgraph.stages.actors import code_tokens, role_word
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from newsgraph.stages.actors.mentions import Mention as ActorMention
+    from newsgraph.stages.actors import ActorMention
 
 PERSON_PRONOUNS = words("he him his she her himself herself")
 GROUP_PRONOUNS = words("it its itself")
@@ -54,20 +55,6 @@ class Actor:
     kind: str | None = None
 
 
-def _role_word(tok: Token) -> str | None:
-    """The CAMEO role of a role noun ("ministers" → GOV, "troops" → MIL), if it is one."""
-    from newsgraph.stages.actors.names import fold
-    from newsgraph.stages.actors.tables import lexicon
-
-    agents = lexicon().agents
-    agent = agents.get((fold(tok.lemma_),), "noun") or agents.get((fold(tok.lemma_),), "title")
-    if agent is None and tok.i > 0:  # "foreign ministers"
-        prev = tok.doc[tok.i - 1]
-        key = (fold(prev.text), fold(tok.lemma_))
-        agent = agents.get(key, "noun") or agents.get(key, "title")
-    return agent.code if agent is not None else None
-
-
 def _in_role(a: Actor, role: str) -> Actor:
     """A country's actor in a role ("France" of "the ministers of France and Germany")."""
     if a.kind != "country" or not a.code or len(a.code) != 3:
@@ -84,8 +71,10 @@ class Actors:
         mentions: Sequence[tuple[ActorMention, str]],
         kinds: Mapping[str, str],
         codes: Mapping[str, str | None],
+        dictionaries: Sequence[str] = (),
     ) -> None:
         self.parsed = parsed
+        self.dictionaries = tuple(dictionaries)
         self.kinds = kinds
         self.codes = codes
         self.mentions = sorted(mentions, key=lambda x: x[0].i)
@@ -96,6 +85,12 @@ class Actors:
         for m, eid in self.mentions:
             for i in range(m.i, m.j):
                 self.at.setdefault(i, (m, eid))
+
+    def role_of(self, tok: Token) -> str | None:
+        """The CAMEO role of a role noun ("ministers" → GOV, "troops" → MIL), if it is one,
+        by the user's agent dictionaries first ("foreign ministers": with the word before)."""
+        prev = tok.doc[tok.i - 1].text if tok.i > 0 else None
+        return role_word(tok.lemma_, prev, dictionaries=self.dictionaries)
 
     def actor(self, m: ActorMention, eid: str) -> Actor:
         """The event actor of mention ``m`` of entity ``eid``."""
@@ -141,7 +136,7 @@ class Actors:
                 or h.lemma_.lower() in PEOPLE_NOUNS
                 or low in PERSON_PRONOUNS | GROUP_PRONOUNS | PLURAL_PRONOUNS | SECOND_PERSON
                 or h.lemma_.lower() in COUNTRY_NOUNS
-                or _role_word(h) is not None
+                or self.role_of(h) is not None
             )
             for a in self._one(h) if named else []:
                 if all(a.entity != b.entity or a.code != b.code for b in out):
@@ -170,7 +165,7 @@ class Actors:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         found = self.of_phrase(pobj)
-                        role = _role_word(h) if len(found) > 1 else None
+                        role = self.role_of(h) if len(found) > 1 else None
                         # "the foreign ministers of France and Germany": each country's
                         return [_in_role(a, role) for a in found] if role else found
         low = h.lower_
@@ -252,7 +247,7 @@ class Actors:
                 and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj")
                 and tok.lemma_.lower() not in COUNTRY_NOUNS
                 and not self._within(tok.left_edge.i, tok.right_edge.i + 1)
-                and _role_word(tok) is None
+                and self.role_of(tok) is None
             ):
                 return True
         return False
@@ -303,10 +298,7 @@ class Actors:
             return None
         key = tok.text
         if key not in self._nationalities:
-            from newsgraph.stages.actors.coder import code_phrase
-            from newsgraph.stages.actors.tables import lexicon
-
-            coding = code_phrase([tok], lexicon())
+            coding = code_tokens([tok], dictionaries=self.dictionaries)
             ok = coding.country is not None and coding.code == coding.country
             self._nationalities[key] = coding.code if ok else None
         code = self._nationalities[key]

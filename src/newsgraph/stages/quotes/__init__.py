@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from newsgraph.model import Document, Quote, QuotePart
 from newsgraph.registry import stage
-from newsgraph.stages.actors import MENTIONS
+from newsgraph.stages.actors import actor_mentions_of
 from newsgraph.stages.nlp import parse_of
 from newsgraph.stages.quotes.find import PRONOUNS, Found, find_quotes
 from newsgraph.syntax import SUBJECTS
@@ -29,7 +29,7 @@ from newsgraph.syntax import SUBJECTS
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-    from newsgraph.stages.actors.mentions import Mention as ActorMention
+    from newsgraph.stages.actors import ActorMention
 
 _STAGE = "quotes.v1"
 _SUBJECT_WINDOW = 3  # sentences back in which a subject is preferred as a pronoun's antecedent
@@ -41,7 +41,7 @@ class QuotesStage:
 
     def __call__(self, doc: Document) -> Document:
         parsed = parse_of(doc)
-        mentions: list[tuple[ActorMention, str]] = doc._scratch.get(MENTIONS, [])
+        mentions: list[tuple[ActorMention, str]] = actor_mentions_of(doc)
         kinds = {e.id: e.kind for e in doc.entities}
         people = _people_by_name(doc)
         quotes: list[Quote] = []
