@@ -561,3 +561,28 @@ def test_the_tables_mark_verbs_and_nouns_that_need_a_political_object(tmp_path: 
     assert nouns["brawl"].political
     with pytest.raises(NounTableError, match=r"mine\.tsv:1: .*needs column"):
         parse_nouns(["190\tbrawl\tposs|amod\twith\tsometimes"], "mine.tsv")
+
+
+def test_the_actors_files_reach_events_role_words(tmp_path: Path) -> None:
+    # --actors files go to the actors stage and, for role words and nationalities, to events
+    import argparse
+
+    from newsgraph.cli import dictionaries
+    from newsgraph.config import DEFAULT_PIPELINE
+    from newsgraph.stages.events.arguments import Actors
+    from newsgraph.stages.nlp import parse_text
+
+    agents = tmp_path / "port.agents.txt"
+    agents.write_text("HARBOUR_MASTER [~GOVHBR]\n", encoding="utf-8")
+    p = argparse.ArgumentParser()
+    dictionaries.add_options(p)
+    options, problem = dictionaries.stage_options(
+        p.parse_args(["--actors", str(agents)]), DEFAULT_PIPELINE
+    )
+    assert problem is None
+    assert options["events.v1"] == {"dictionaries": [str(agents)]}
+    assert options["actors.v1"] == {"dictionaries": [str(agents)]}
+    parsed = parse_text("The harbour master spoke.")
+    master = next(t for t in parsed if t.text == "master")
+    assert Actors(parsed, [], {}, {}, (str(agents),)).role_of(master) == "GOVHBR"
+    assert Actors(parsed, [], {}, {}).role_of(master) is None
