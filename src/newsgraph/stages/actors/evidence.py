@@ -43,6 +43,8 @@ _NO_COUNTRY = frozenset(
 class Evidence:
     """What one document says that can support a short name."""
 
+    words: list[str]  # the document's tokens
+    common: frozenset[str]  # the words it writes in lower case
     full: frozenset[str]  # canonical names written out in full
     countries: frozenset[str]  # countries the document names, by any of their places
     nations: frozenset[str]  # countries it names by name, people or capital
@@ -86,7 +88,10 @@ def evidence_of(doc: Doc, lex: Lexicon, user: PhraseIndex | None) -> Evidence:
                             nations.add(code[:3])
                 elif b - a > 1 or _with_the(doc, a, e):
                     full.add(e.canonical)
-    ev = Evidence(frozenset(full), frozenset(countries), frozenset(nations), matches)
+    common = frozenset(w for w in words if w.isalpha() and w.islower())
+    ev = Evidence(
+        words, common, frozenset(full), frozenset(countries), frozenset(nations), matches
+    )
     doc.user_data[key] = ev
     return ev
 
@@ -109,7 +114,7 @@ def supported(
 ) -> bool:
     """Whether the one-word name ``tok`` may be ``entry`` (coded ``code``) in its document.
     ``country`` is a country the caller knows from elsewhere (an actor's stated context)."""
-    if _in_capitals(tok):
+    if _in_capitals(ev.words, tok.i):
         return False
     if entry.canonical in ev.full:
         return True
@@ -124,12 +129,17 @@ def supported(
     return bool(role) and role in _sentence_roles(tok, ev, lex)
 
 
-def _in_capitals(tok: Token) -> bool:
+def _in_capitals(words: list[str], i: int, reach: int = 8) -> bool:
     """A word in a line written in capitals (a heading: "WHO WE ARE"), where case says
-    nothing."""
-    sent = tok.sent
-    letters = [t.text for t in sent if any(c.isalpha() for c in t.text)]
-    return len(letters) >= 3 and all(w.isupper() for w in letters)
+    nothing: the words of its line within ``reach`` are all in capitals."""
+    letters: list[str] = []
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(words) and abs(k - i) <= reach and "\n" not in words[k]:
+            if any(c.isalpha() for c in words[k]):
+                letters.append(words[k])
+            k += step
+    return len(letters) >= 2 and all(w.isupper() for w in letters)
 
 
 def _sentence_roles(tok: Token, ev: Evidence, lex: Lexicon) -> frozenset[str]:

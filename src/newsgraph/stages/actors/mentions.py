@@ -235,7 +235,8 @@ def find_mentions(
     doc: Doc, lex: Lexicon, user: PhraseIndex | None = None, date: str | None = None
 ) -> list[Mention]:
     """All actor mentions of the parse, in text order, none overlapping."""
-    words = [t.text for t in doc]
+    ev = evidence_of(doc, lex, user)
+    words = ev.words
     spans: dict[tuple[int, int], tuple[Role, NameEntry | None]] = {}
     taken = [False] * len(doc)
 
@@ -255,7 +256,6 @@ def find_mentions(
                 ent_span.pop(k, None)
     # Names from the lexicon first: they are exact ("the People's Liberation Army"), and a
     # one-word name has the evidence of the document (``evidence``).
-    ev = evidence_of(doc, lex, user)
     for n in (0, 1):
         for a, b, entries in ev.matches.get(n, ()):
             if any(taken[a:b]) or "\n" in doc[a:b].text:
@@ -280,12 +280,11 @@ def find_mentions(
     # Then spaCy's entities where the lexicon had nothing; a one-word "name" the document
     # also writes in lower case is a common word ("Streamline your payments ... teams
     # that streamline"), not a name.
-    common = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
     for ent in doc.ents:
         kind = NER_LABELS.get(ent.label_)
         if kind is None or _is_noise(ent):
             continue
-        if len(ent) == 1 and ent[0].lower_ in common:
+        if len(ent) == 1 and ent[0].lower_ in ev.common:
             continue
         if len(ent) == 1 and _title_word(doc, ent.start, lex):
             continue  # "Transportation | Secretary Jane Roe": part of a title
