@@ -89,9 +89,7 @@ def evidence_of(doc: Doc, lex: Lexicon, user: PhraseIndex | None) -> Evidence:
                 elif b - a > 1 or _with_the(doc, a, e):
                     full.add(e.canonical)
     common = frozenset(w for w in words if w.isalpha() and w.islower())
-    ev = Evidence(
-        words, common, frozenset(full), frozenset(countries), frozenset(nations), matches
-    )
+    ev = Evidence(words, common, frozenset(full), frozenset(countries), frozenset(nations), matches)
     doc.user_data[key] = ev
     return ev
 
