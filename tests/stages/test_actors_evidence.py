@@ -165,6 +165,18 @@ def test_a_websites_owner_does_not_make_it_a_media_group() -> None:
     assert not any((e.code or "").endswith("MED") for e in doc.entities)
 
 
+# -- one organisation, one entity ------------------------------------------------------------
+
+
+def test_the_short_form_of_an_organisations_name_is_that_organisation() -> None:
+    doc = analyse(
+        "Researchers at Harbor State University built a robot. Harbor State said it would "
+        "share the design, and Brightwell Robotics will build it. Brightwell said so."
+    )
+    assert entity(doc, "Harbor State").id == entity(doc, "Harbor State University").id
+    assert entity(doc, "Brightwell").id == entity(doc, "Brightwell Robotics").id
+
+
 # -- places ---------------------------------------------------------------------------------
 
 
