@@ -94,6 +94,16 @@ def test_an_international_acronym_needs_a_country_not_a_state() -> None:
     assert entity(world, "ISO").code == "NGO"
 
 
+def test_a_letter_case_of_its_own_is_evidence() -> None:
+    doc = analyse("Police blamed the LeT for the attack on the market.")
+    assert entity(doc, "LeT").code == "IMG"
+
+
+def test_a_business_word_supports_a_multinational() -> None:
+    doc = analyse("Shares of Google rose after the company reported earnings.")
+    assert entity(doc, "Google").code == "MNC"
+
+
 def test_a_heading_in_capitals_is_no_acronym() -> None:
     doc = analyse("WHO WE ARE\nWe bake bread in a village near Lyon, France.")
     assert not any(e.code == "IGO" for e in doc.entities)
@@ -158,6 +168,11 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_name() -> None:
 def test_a_surname_that_is_also_a_word_stays_with_its_person() -> None:
     doc = analyse("Ann Young leads the team. Young said the young players improved.")
     assert entity(doc, "Young").name == "Ann Young"
+
+
+def test_the_readers_own_things_are_not_actors() -> None:
+    doc = analyse("Connect your TV to the router before you start the setup.")
+    assert not any((e.code or "").endswith("MED") for e in doc.entities)
 
 
 def test_a_websites_owner_does_not_make_it_a_media_group() -> None:

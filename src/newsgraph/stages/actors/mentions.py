@@ -598,8 +598,8 @@ def _nominals(
         is_title = (
             lex.agents.get(key_lemma, "title") is not None or tok.lemma_.lower() == "counterpart"
         )
-        if any(t.lower_ == "our" for t in ctx_tokens):
-            continue  # "our Russia editor": the publication's own staff
+        if any(t.lower_ in ("our", "my", "your") for t in ctx_tokens):
+            continue  # "our Russia editor", "your TV": the writer's or the reader's own
         if len(countries) > 1:
             # "Hungarian and Romanian officials": one actor per country
             for h in countries:

@@ -262,7 +262,11 @@ def _short_forms(clusters: list[Cluster], lex: Lexicon) -> None:
     ("Brightwell" of "Brightwell Robotics", "Harbor State" of "Harbor State University") is
     that organisation, when only one longer name fits and the short form is no role word."""
     orgs = [c for c in clusters if c.kind == "organization" and c.mentions]
-    names = {id(c): {_words(m.text) for m in c.mentions} for c in orgs}
+    # a possessive is no name ("Google's AI" is not an organisation called "AI")
+    names = {
+        id(c): {_words(m.text) for m in c.mentions if "'s" not in m.text.replace("\u2019", "'")}
+        for c in orgs
+    }
     for c in orgs:
         if any(m.entry is not None for m in c.mentions):
             continue
@@ -289,7 +293,7 @@ def _short_forms(clusters: list[Cluster], lex: Lexicon) -> None:
 
 
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(fold(w) for w in text.replace("\u2019s", "").replace("'s", "").split())
+    return tuple(fold(w) for w in text.split())
 
 
 def _person_for_title(m: Mention, people: list[Cluster]) -> Cluster | None:
