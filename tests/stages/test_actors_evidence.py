@@ -175,6 +175,14 @@ def test_the_readers_own_things_are_not_actors() -> None:
     assert not any((e.code or "").endswith("MED") for e in doc.entities)
 
 
+def test_words_without_a_capital_are_no_name() -> None:
+    doc = analyse(
+        "Monday\n\n- Lunch: bean soup\n\n- Dinner: sweet potato and black bean tacos\n\n"
+        "Tuesday\n\n- Lunch: hummus and veggie wrap\n\n- Dinner: rice noodles with pesto"
+    )
+    assert not [e.name for e in doc.entities if e.name.islower()]
+
+
 def test_a_websites_owner_does_not_make_it_a_media_group() -> None:
     doc = analyse("The department's website lists the new rules for drivers.")
     assert not any((e.code or "").endswith("MED") for e in doc.entities)

@@ -100,7 +100,7 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
 
 def _is_noise(span: Span) -> bool:
     """Text spaCy took for a name that is no actor: page furniture, a heading, a field label,
-    two names glued together, an acronym taken for a place."""
+    two names glued together, words with no capital, an acronym taken for a place."""
     text = span.text
     if "\n" in text or not any(c.isalpha() for c in text):
         return True
@@ -115,6 +115,8 @@ def _is_noise(span: Span) -> bool:
         return True  # "Website: ...": a label (a transcript's "NAME:" names a speaker)
     if _title_case_heading(span):
         return True
+    if named and not any(t.text[:1].isupper() for t in span):
+        return True  # "black bean tacos": a name has a capital ("de Gaulle", "al-Sisi")
     return span.label_ in ("GPE", "LOC") and _acronym_shaped(text)
 
 
