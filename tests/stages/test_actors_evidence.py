@@ -94,6 +94,16 @@ def test_an_international_acronym_needs_a_country_not_a_state() -> None:
     assert entity(world, "ISO").code == "NGO"
 
 
+def test_a_letter_case_of_its_own_is_evidence() -> None:
+    doc = analyse("Police blamed the LeT for the attack on the market.")
+    assert entity(doc, "LeT").code == "IMG"
+
+
+def test_a_business_word_supports_a_multinational() -> None:
+    doc = analyse("Shares of Google rose after the company reported earnings.")
+    assert entity(doc, "Google").code == "MNC"
+
+
 def test_a_heading_in_capitals_is_no_acronym() -> None:
     doc = analyse("WHO WE ARE\nWe bake bread in a village near Lyon, France.")
     assert not any(e.code == "IGO" for e in doc.entities)
@@ -160,9 +170,34 @@ def test_a_surname_that_is_also_a_word_stays_with_its_person() -> None:
     assert entity(doc, "Young").name == "Ann Young"
 
 
+def test_the_readers_own_things_are_not_actors() -> None:
+    doc = analyse("Connect your TV to the router before you start the setup.")
+    assert not any((e.code or "").endswith("MED") for e in doc.entities)
+
+
+def test_words_without_a_capital_are_no_name() -> None:
+    doc = analyse(
+        "Monday\n\n- Lunch: bean soup\n\n- Dinner: sweet potato and black bean tacos\n\n"
+        "Tuesday\n\n- Lunch: hummus and veggie wrap\n\n- Dinner: rice noodles with pesto"
+    )
+    assert not [e.name for e in doc.entities if e.name.islower()]
+
+
 def test_a_websites_owner_does_not_make_it_a_media_group() -> None:
     doc = analyse("The department's website lists the new rules for drivers.")
     assert not any((e.code or "").endswith("MED") for e in doc.entities)
+
+
+# -- one organisation, one entity ------------------------------------------------------------
+
+
+def test_the_short_form_of_an_organisations_name_is_that_organisation() -> None:
+    doc = analyse(
+        "Researchers at Harbor State University built a robot. Harbor State said it would "
+        "share the design, and Brightwell Robotics will build it. Brightwell said so."
+    )
+    assert entity(doc, "Harbor State").id == entity(doc, "Harbor State University").id
+    assert entity(doc, "Brightwell").id == entity(doc, "Brightwell Robotics").id
 
 
 # -- places ---------------------------------------------------------------------------------

@@ -4,7 +4,9 @@ An acronym or a one-word name ("IRA", "MIT", "Fano", "Kremlin", a surname alone)
 common word, a product or someone else's name ("Roth IRA", a university, a family name). One
 rule serves every name of the tables and of the user's dictionaries: such a name links to
 its entry only when its letter case is right (an acronym in a line written all in capitals,
-a heading, is no acronym) and the document supports it with one of
+a heading, is no acronym) and it has support: a letter case of its own that the text repeats
+("LeT", "OpenAI"; not the plain shapes "IRA" or "Fano" that common words and other names
+share), or one of
 
 1. the full name: a form of the same entry of more than one word ("Irish Republican Army",
    "the Economist" for "Economist"), anywhere in the document;
@@ -13,7 +15,8 @@ a heading, is no acronym) and the document supports it with one of
    multinational), names any country by its name, people or capital (a state or a city
    says nothing of international affairs: the "ISO" of a Californian grid operator);
 3. role context: the entry's role is the role of a role word in the same sentence
-   ("intelligence" for an intelligence service, "militants" for an armed group).
+   ("intelligence" for an intelligence service, "militants" for an armed group; a business
+   word for a multinational).
 
 Names of more than one word and places are their own evidence. The facts of a document are
 gathered once and kept with its parse.
@@ -24,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
+from newsgraph.stages.actors.names import NameEntry, PhraseIndex, case_form, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,6 +46,8 @@ _NO_COUNTRY = frozenset(
 class Evidence:
     """What one document says that can support a short name."""
 
+    words: list[str]  # the document's tokens
+    common: frozenset[str]  # the words it writes in lower case
     full: frozenset[str]  # canonical names written out in full
     countries: frozenset[str]  # countries the document names, by any of their places
     nations: frozenset[str]  # countries it names by name, people or capital
@@ -86,7 +91,8 @@ def evidence_of(doc: Doc, lex: Lexicon, user: PhraseIndex | None) -> Evidence:
                             nations.add(code[:3])
                 elif b - a > 1 or _with_the(doc, a, e):
                     full.add(e.canonical)
-    ev = Evidence(frozenset(full), frozenset(countries), frozenset(nations), matches)
+    common = frozenset(w for w in words if w.isalpha() and w.islower())
+    ev = Evidence(words, common, frozenset(full), frozenset(countries), frozenset(nations), matches)
     doc.user_data[key] = ev
     return ev
 
@@ -109,9 +115,9 @@ def supported(
 ) -> bool:
     """Whether the one-word name ``tok`` may be ``entry`` (coded ``code``) in its document.
     ``country`` is a country the caller knows from elsewhere (an actor's stated context)."""
-    if _in_capitals(tok):
+    if _in_capitals(ev.words, tok.i):
         return False
-    if entry.canonical in ev.full:
+    if entry.canonical in ev.full or _distinctive(entry, tok.text):
         return True
     code = code or ""
     own = code[:3] if len(code) >= 3 and code[:3] not in _NO_COUNTRY else None
@@ -121,15 +127,27 @@ def supported(
     if own is None and (ev.nations or country):
         return True
     role = code[3:6] if own is not None else code[:3]
-    return bool(role) and role in _sentence_roles(tok, ev, lex)
+    roles = _sentence_roles(tok, ev, lex) if role else frozenset()
+    return role in roles or (role == "MNC" and "BUS" in roles)  # a multinational is a business
 
 
-def _in_capitals(tok: Token) -> bool:
+def _distinctive(entry: NameEntry, text: str) -> bool:
+    """A name whose own mixed letter case the text repeats ("LeT", "OpenAI", "PBoC"): a
+    shape no common word or plain acronym has."""
+    return entry.acronym and any(c.islower() for c in entry.form) and case_form(text) == entry.form
+
+
+def _in_capitals(words: list[str], i: int, reach: int = 8) -> bool:
     """A word in a line written in capitals (a heading: "WHO WE ARE"), where case says
-    nothing."""
-    sent = tok.sent
-    letters = [t.text for t in sent if any(c.isalpha() for c in t.text)]
-    return len(letters) >= 3 and all(w.isupper() for w in letters)
+    nothing: the words of its line within ``reach`` are all in capitals."""
+    letters: list[str] = []
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(words) and abs(k - i) <= reach and "\n" not in words[k]:
+            if any(c.isalpha() for c in words[k]):
+                letters.append(words[k])
+            k += step
+    return len(letters) >= 2 and all(w.isupper() for w in letters)
 
 
 def _sentence_roles(tok: Token, ev: Evidence, lex: Lexicon) -> frozenset[str]:

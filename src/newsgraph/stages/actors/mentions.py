@@ -100,7 +100,7 @@ def _trim(doc: Doc, i: int, j: int) -> tuple[int, int]:
 
 def _is_noise(span: Span) -> bool:
     """Text spaCy took for a name that is no actor: page furniture, a heading, a field label,
-    two names glued together, an acronym taken for a place."""
+    two names glued together, words with no capital, an acronym taken for a place."""
     text = span.text
     if "\n" in text or not any(c.isalpha() for c in text):
         return True
@@ -115,6 +115,8 @@ def _is_noise(span: Span) -> bool:
         return True  # "Website: ...": a label (a transcript's "NAME:" names a speaker)
     if _title_case_heading(span):
         return True
+    if named and not any(t.text[:1].isupper() for t in span):
+        return True  # "black bean tacos": a name has a capital ("de Gaulle", "al-Sisi")
     return span.label_ in ("GPE", "LOC") and _acronym_shaped(text)
 
 
@@ -235,7 +237,8 @@ def find_mentions(
     doc: Doc, lex: Lexicon, user: PhraseIndex | None = None, date: str | None = None
 ) -> list[Mention]:
     """All actor mentions of the parse, in text order, none overlapping."""
-    words = [t.text for t in doc]
+    ev = evidence_of(doc, lex, user)
+    words = ev.words
     spans: dict[tuple[int, int], tuple[Role, NameEntry | None]] = {}
     taken = [False] * len(doc)
 
@@ -255,7 +258,6 @@ def find_mentions(
                 ent_span.pop(k, None)
     # Names from the lexicon first: they are exact ("the People's Liberation Army"), and a
     # one-word name has the evidence of the document (``evidence``).
-    ev = evidence_of(doc, lex, user)
     for n in (0, 1):
         for a, b, entries in ev.matches.get(n, ()):
             if any(taken[a:b]) or "\n" in doc[a:b].text:
@@ -280,12 +282,11 @@ def find_mentions(
     # Then spaCy's entities where the lexicon had nothing; a one-word "name" the document
     # also writes in lower case is a common word ("Streamline your payments ... teams
     # that streamline"), not a name.
-    common = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
     for ent in doc.ents:
         kind = NER_LABELS.get(ent.label_)
         if kind is None or _is_noise(ent):
             continue
-        if len(ent) == 1 and ent[0].lower_ in common:
+        if len(ent) == 1 and ent[0].lower_ in ev.common:
             continue
         if len(ent) == 1 and _title_word(doc, ent.start, lex):
             continue  # "Transportation | Secretary Jane Roe": part of a title
@@ -599,8 +600,8 @@ def _nominals(
         is_title = (
             lex.agents.get(key_lemma, "title") is not None or tok.lemma_.lower() == "counterpart"
         )
-        if any(t.lower_ == "our" for t in ctx_tokens):
-            continue  # "our Russia editor": the publication's own staff
+        if any(t.lower_ in ("our", "my", "your") for t in ctx_tokens):
+            continue  # "our Russia editor", "your TV": the writer's or the reader's own
         if len(countries) > 1:
             # "Hungarian and Romanian officials": one actor per country
             for h in countries:

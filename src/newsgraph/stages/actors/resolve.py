@@ -133,6 +133,7 @@ def resolve(doc: Doc, mentions: list[Mention], lex: Lexicon) -> list[Cluster]:
         elif m.coding.country:
             cluster("person", ("title", m.code or "", fold(m.text))).add(m)
     _one_sense(clusters, people)
+    _short_forms(clusters, lex)
     kept = [c for c in clusters if c.mentions]
     kept.sort(key=lambda c: min(x.i for x in c.mentions))
     return kept
@@ -254,6 +255,45 @@ def _one_sense(clusters: list[Cluster], people: list[Cluster]) -> None:
             for m in c.mentions:
                 target.add(m)
             c.mentions.clear()
+
+
+def _short_forms(clusters: list[Cluster], lex: Lexicon) -> None:
+    """An organisation named by the start or the end of a longer name of the same text
+    ("Brightwell" of "Brightwell Robotics", "Harbor State" of "Harbor State University") is
+    that organisation, when only one longer name fits and the short form is no role word."""
+    orgs = [c for c in clusters if c.kind == "organization" and c.mentions]
+    # a possessive is no name ("Google's AI" is not an organisation called "AI")
+    names = {
+        id(c): {_words(m.text) for m in c.mentions if "'s" not in m.text.replace("\u2019", "'")}
+        for c in orgs
+    }
+    for c in orgs:
+        if any(m.entry is not None for m in c.mentions):
+            continue
+        forms = names[id(c)]
+        if len(forms) != 1:
+            continue
+        short = next(iter(forms))
+        if not short or all(lex.agents.get((w,)) is not None for w in short):
+            continue
+        fits = [
+            o
+            for o in orgs
+            if o is not c
+            and o.mentions
+            and any(
+                len(f) > len(short) and (f[: len(short)] == short or f[-len(short) :] == short)
+                for f in names[id(o)]
+            )
+        ]
+        if len(fits) == 1:
+            for m in c.mentions:
+                fits[0].add(m)
+            c.mentions.clear()
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in text.split())
 
 
 def _person_for_title(m: Mention, people: list[Cluster]) -> Cluster | None:
