@@ -315,3 +315,12 @@ def test_a_code_is_consistent_when_it_says_nothing_wrong() -> None:
     assert not code_consistent("COP", ["USA"])  # a private person is no police officer
     assert not code_consistent("USACOP", ["USA"])
     assert code_consistent("IGOUNO", ["IGOUNOWFP"])
+
+
+def test_cameo_s_multinational_code_is_a_business_code() -> None:
+    from bench.realpages.score import code_ok
+
+    assert code_ok("MNC", ["USABUS"])
+    assert code_ok("MNC", ["BUS"])
+    assert not code_ok("MNC", ["USAGOV"])
+    assert not code_ok("MNC", [None])

@@ -53,7 +53,8 @@ Rules.
 * Actors: a gold actor's entity is one whose name or a mention equals the gold name or an
   alias (same word comparison), or, for a person, one whose name holds the gold name's first
   and last words; of several, the one with most mentions. Code accuracy = found actors whose
-  entity code is one of the acceptable codes (exactly; a null among them accepts no code) /
+  entity code is one of the acceptable codes (exactly; a null among them accepts no code;
+  CAMEO's ``MNC`` for a multinational is accepted where a business code ``…BUS`` is) /
   found actors. Coverage = found / gold actors. Code precision = coded found actors whose
   code says nothing wrong / coded found actors: its country, if it names one, is the
   country of an acceptable code, and its roles, if any, begin that code's roles or are begun

@@ -221,7 +221,11 @@ def find_entity(actor: GoldActor, entities: Sequence[Entity]) -> Entity | None:
 
 
 def code_ok(code: str | None, codes: Sequence[str | None]) -> bool:
-    """Whether an entity's code is one of the gold's acceptable codes (None: "no code")."""
+    """Whether an entity's code is one of the gold's acceptable codes (None: "no code").
+    CAMEO codes a multinational business ``MNC``: that is accepted wherever the gold accepts
+    a business code (a role that starts with ``BUS``)."""
+    if code and code.upper().startswith("MNC"):
+        return any(g is not None and _split(g)[1].startswith("BUS") for g in codes)
     return (code.upper() if code else None) in codes
 
 
