@@ -247,9 +247,9 @@ def test_the_seed_brief_opens_without_console_errors(tmp_path: Path) -> None:
 # --- the brief an analyst acts on ------------------------------------------------------------
 
 SPEAKER_PAGE = (
-    "Quay plans for Holmvik\n\n"
-    "Holmvik is a fishing town. Holmvik has two piers, and Holmvik draws summer visitors. "
-    "Holmvik hosts a market.\n\n"
+    "Quay plans for Bergen\n\n"
+    "Bergen is a fishing town. Bergen has two piers, and Bergen draws summer visitors. "
+    "Bergen hosts a market.\n\n"
     "“The new quay will open in May,” said Ivo Rask, the harbour master.\n\n"
     "Norway criticized Sweden over the fishing quota.\n\n"
     "Mara Olsen said that the fishing season would be short this year.\n"
@@ -263,16 +263,16 @@ def speaker_doc() -> Document:
 
 def test_actors_are_ranked_by_what_they_do_not_by_mentions(speaker_doc: Document) -> None:
     mentions = {e.name: len(e.mentions) for e in speaker_doc.entities}
-    assert mentions["Holmvik"] > mentions["Ivo Rask"]  # Holmvik is named most, and does nothing
+    assert mentions["Bergen"] > mentions["Ivo Rask"]  # Bergen is named most, and does nothing
     actors = next(s for s in brief_of(speaker_doc).sections if s.title == "Actors")
     order = [it.text for it in actors.items]
-    assert order.index("Ivo Rask") < order.index("Holmvik")
-    assert order.index("Norway") < order.index("Holmvik")
+    assert order.index("Ivo Rask") < order.index("Bergen")
+    assert order.index("Norway") < order.index("Bergen")
     rask = next(it for it in actors.items if it.text == "Ivo Rask")
     assert "1 quote" in rask.note
     text = render_text(speaker_doc)
     ranked = text.split("Actors", 1)[1]
-    assert ranked.index("Ivo Rask") < ranked.index("Holmvik")
+    assert ranked.index("Ivo Rask") < ranked.index("Bergen")
 
 
 def test_an_event_reads_as_a_sentence_beside_its_codes(speaker_doc: Document) -> None:
@@ -355,9 +355,14 @@ def test_a_product_page_says_why_it_has_no_events(speaker_doc: Document) -> None
 
 
 def test_brief_takes_quiet_and_all_events(tmp_path: Path) -> None:
-    page = EXAMPLES / "harbour-analysis.html"
+    page = tmp_path / "pier.txt"
+    page.write_text(
+        "A row on the pier\n\nAnn Lee criticized Tom Baker on Friday over the new quay, "
+        "which has cost the town twice what was planned.\n",
+        encoding="utf-8",
+    )
     md = brief(tmp_path, page, "md", "-q")
-    assert "_No events found._" in md  # invented countries: no coded actor on either side
+    assert "_No events found._" in md  # two private people: no coded actor on either side
     md = brief(tmp_path, page, "md", "-q", "--all-events")
     events = md.split("## Events", 1)[1].split("## Scenarios")[0].replace("\\", "")
-    assert "Marovia accuses Tesslin (112, asserted)" in events
+    assert "Ann Lee criticizes or denounces Tom Baker (111, asserted)" in events

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from newsgraph.errors import PipelineError
 from newsgraph.model import Document, Entity, Mention
 from newsgraph.registry import stage
+from newsgraph.stages.actors.actorhood import actors_only
 from newsgraph.stages.actors.coder import Coding, code_phrase
 from newsgraph.stages.actors.describe import describe
 from newsgraph.stages.actors.dictionaries import (
@@ -104,7 +105,7 @@ class ActorsStage:
         lex = lexicon_for(self.dictionaries)
         user = user_index(self.dictionaries)
         mentions = find_mentions(parsed, lex, user, date)
-        clusters = resolve(parsed, mentions, lex)
+        clusters = actors_only(parsed, resolve(parsed, mentions, lex), lex)
         doc.entities = [
             _entity(parsed, f"e{n}", c, lex.countries) for n, c in enumerate(clusters, 1)
         ]
