@@ -310,3 +310,19 @@ def test_a_hyphenated_plural_subject_speaks_whole() -> None:
     _, qs = quotes("Two co-authors said the ferry would change the island for good.")
     (q,) = qs
     assert q.speaker_text == "Two co-authors"
+
+
+def test_a_thing_thinks_nothing_and_an_object_pronoun_is_no_source() -> None:
+    _, qs = quotes(
+        "The pocket router is small. It knows when the battery runs low, and it sees why the "
+        "signal drops."
+    )
+    assert qs == []
+    _, qs = quotes("Trainers expect them to understand the cue by six months of age.")
+    assert qs == []
+
+
+def test_an_everyday_verb_needs_a_subject_that_can_speak() -> None:
+    _, qs = quotes("The extra weight adds that the scooter is hard to carry upstairs.")
+    assert qs == []
+

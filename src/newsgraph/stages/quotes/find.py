@@ -27,6 +27,7 @@ from newsgraph.stages.quotes.frame import (
     needs_speaker,
     negated,
     no_one,
+    no_thinker,
     passive,
     unnamed_act,
     writer_voice,
@@ -149,7 +150,7 @@ def reports(tok: Token) -> bool:
     if passive(tok):
         return agent(tok) is not None or unnamed_act(tok)
     subj = subject_of(tok)
-    return subj is None or not (writer_voice(subj) or no_one(subj))
+    return subj is None or not (writer_voice(subj) or no_one(subj) or no_thinker(subj, tok))
 
 
 def _cue_quote(
@@ -240,7 +241,8 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
         found.append(Found([turn.body], "direct", cue, turn.speaker, turn.speaker_token, None))
         used.update(inside)
 
-    # "Pat Caddell: Democrat voters worried about ...": a name and a colon open a line
+    # "Pat Caddell: Democrat voters worried about ...": a name and a colon open a line (not a
+    # field label, "Header Image: ...")
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
         if len(toks) < 5 or toks[0].ent_type_ not in ("PERSON", "ORG"):
@@ -253,7 +255,7 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
         if (
             k >= len(toks) - 3
             or toks[k].text != ":"
-            or any(t.lower_ in FIELD_LABELS for t in toks[:k])  # "Header Image: ..."
+            or any(t.lower_ in FIELD_LABELS for t in toks[:k])
             or (toks[0].i > 0 and "\n" not in doc[toks[0].i - 1].text_with_ws)
         ):
             continue

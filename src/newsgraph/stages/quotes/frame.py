@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.quotes.cues import EVIDENCE_ONLY, FRAME_ONLY
+from newsgraph.stages.quotes.cues import COGNITION, EVIDENCE_ONLY, FRAME_ONLY
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -60,7 +60,8 @@ SPEAKER_NOUNS = SOURCE_NOUNS | words(
     "panel panelist jury juror sheriff coach player athlete artist singer actor star "
     "celebrity proponent advocate surrogate partner editorial tweet post average slide video "
     "footage transcript chart map table graph photo image picture recording tape result "
-    "number trend model projection index ranking rating nominee veteran taxpayer admiral"
+    "number trend model projection index ranking rating nominee veteran taxpayer admiral "
+    "school college hospital bank club network"
 )
 # Passive verbs that report an act of someone unnamed ("was accused of", "is said to").
 UNNAMED_ACTS = words(
@@ -167,5 +168,17 @@ def can_speak(subj: Token, spoken: Collection[int]) -> bool:
 
 def needs_speaker(verb: Token, clausal: bool) -> bool:
     """Must the subject be able to speak? When nothing but an object is reported ("denied the
-    report"), and for evidence verbs ("shows that ...")."""
-    return not clausal or verb.lemma_.lower() in EVIDENCE_ONLY
+    report"), for evidence verbs ("shows that ...") and for verbs with an everyday sense ("the
+    weight adds that ...")."""
+    lemma = verb.lemma_.lower()
+    return not clausal or lemma in EVIDENCE_ONLY or lemma in FRAME_ONLY
+
+
+def no_thinker(subj: Token, verb: Token) -> bool:
+    """ "it knows", "it sees why": a thing thinks nothing (an organisation says, it does not
+    see or know); "expect them to understand": an object pronoun is no source."""
+    if subj.tag_ != "PRP":
+        return False
+    if subj.lower_ in ("him", "her", "them"):
+        return True
+    return subj.lower_ == "it" and verb.lemma_.lower() in COGNITION
