@@ -325,4 +325,3 @@ def test_a_thing_thinks_nothing_and_an_object_pronoun_is_no_source() -> None:
 def test_an_everyday_verb_needs_a_subject_that_can_speak() -> None:
     _, qs = quotes("The extra weight adds that the scooter is hard to carry upstairs.")
     assert qs == []
-
