@@ -325,3 +325,20 @@ def test_a_thing_thinks_nothing_and_an_object_pronoun_is_no_source() -> None:
 def test_an_everyday_verb_needs_a_subject_that_can_speak() -> None:
     _, qs = quotes("The extra weight adds that the scooter is hard to carry upstairs.")
     assert qs == []
+
+
+def test_they_and_it_need_a_subject_to_stand_for() -> None:
+    _, qs = quotes(
+        "Ferries from Italy reach the island twice a week. They said the timetable would change."
+    )
+    (q,) = qs
+    assert q.speaker is None and q.speaker_text == "They"
+    doc, qs = quotes("The Tarsk Ferry Company raised its fares. It said the harbour would reopen.")
+    (q,) = qs
+    assert speaker_name(doc, q) == "Tarsk Ferry Company"
+
+
+def test_a_name_in_apposition_speaks_for_its_role() -> None:
+    doc, qs = quotes("Orbex's owner, Jane Roe, denied any wrongdoing.")
+    (q,) = qs
+    assert speaker_name(doc, q) == "Jane Roe"

@@ -70,7 +70,7 @@ UNNAMED_ACTS = words(
 )
 # Subjects that stand for people in general ("most people want ...", "those who want ..."):
 # no one who said anything.
-GENERIC = words("people person user customer owner individual those anyone everyone many some")
+GENERIC = words("people person user customer individual those anyone everyone many some")
 _CLAUSE_DEPS = ("ccomp",)  # a clause a verb governs: what was said
 
 
