@@ -342,3 +342,24 @@ def test_a_name_in_apposition_speaks_for_its_role() -> None:
     doc, qs = quotes("Orbex's owner, Jane Roe, denied any wrongdoing.")
     (q,) = qs
     assert speaker_name(doc, q) == "Jane Roe"
+
+
+def test_the_writers_own_piece_is_the_writers_voice() -> None:
+    _, qs = quotes("This post explains why we built the ferry planner and how it works.")
+    assert qs == []
+
+
+def test_it_wants_nothing() -> None:
+    _, qs = quotes("The shake is light, and it supports muscle recovery after long rides.")
+    assert qs == []
+
+
+def test_writing_or_recalling_a_thing_is_no_report() -> None:
+    _, qs = quotes(
+        "Years later, he wrote me a long letter about the harbour. Recalling her first "
+        "winter, she laughed."
+    )
+    assert qs == []
+    _, qs = quotes("The mayor wrote that the harbour would reopen in May.")
+    (q,) = qs
+    assert q.text == "that the harbour would reopen in May"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.quotes.cues import COGNITION, EVIDENCE_ONLY, FRAME_ONLY
+from newsgraph.stages.quotes.cues import COGNITION, EVIDENCE_ONLY, FRAME_ONLY, STANCE
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WRITER = words("i me my myself we us our ourselves you your yourself yourselves y'all")
+# What the writer writes: "this post explains", "our guide recommends" are the writer's voice.
+WRITINGS = words(
+    "post article piece guide page story column newsletter review blog essay episode issue "
+    "list report site website video podcast"
+)
 # Words that stand for no one in particular, or for a thing: never a source.
 NOBODY = words(
     "this that these those something anything nothing everything it's what whatever "
@@ -75,9 +80,14 @@ _CLAUSE_DEPS = ("ccomp",)  # a clause a verb governs: what was said
 
 
 def writer_voice(subj: Token) -> bool:
-    """Is the subject the writer or the reader ("I", "we", "you", "we all"; not "the US")?"""
+    """Is the subject the writer or the reader ("I", "we", "you", "we all"; not "the US"), or
+    the writer's own piece ("this post", "our guide")?"""
     if subj.lower_ in ("'s", "\u2019s") and subj.tag_ == "PRP":
         return True  # "let's say"
+    if subj.lemma_.lower() in WRITINGS and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("this", "our", "my") for c in subj.children
+    ):
+        return True  # "this post explains why we ...", "our guide recommends ..."
     return subj.lower_ in WRITER and subj.tag_ in ("PRP", "PRP$")
 
 
@@ -175,10 +185,11 @@ def needs_speaker(verb: Token, clausal: bool) -> bool:
 
 
 def no_thinker(subj: Token, verb: Token) -> bool:
-    """ "it knows", "it sees why": a thing thinks nothing (an organisation says, it does not
-    see or know); "expect them to understand": an object pronoun is no source."""
+    """ "it knows", "it sees why", "it supports muscle recovery": a thing thinks or wants
+    nothing (an organisation says; "it" does not see, know or want); "expect them to
+    understand": an object pronoun is no source."""
     if subj.tag_ != "PRP":
         return False
     if subj.lower_ in ("him", "her", "them"):
         return True
-    return subj.lower_ == "it" and verb.lemma_.lower() in COGNITION
+    return subj.lower_ == "it" and verb.lemma_.lower() in COGNITION | STANCE
