@@ -363,3 +363,16 @@ def test_writing_or_recalling_a_thing_is_no_report() -> None:
     _, qs = quotes("The mayor wrote that the harbour would reopen in May.")
     (q,) = qs
     assert q.text == "that the harbour would reopen in May"
+
+
+def test_whom_a_speaker_tells_is_not_what_was_said() -> None:
+    _, qs = quotes("Later that week, Mr. Deyal told this newspaper.")
+    assert qs == []
+
+
+def test_a_small_clause_of_perception_is_no_report() -> None:
+    _, qs = quotes("At the fair the mayor saw riders holding their reins in the left hand.")
+    assert qs == []
+    _, qs = quotes("The mayor saw that the harbour would not reopen in time.")
+    (q,) = qs
+    assert q.text == "that the harbour would not reopen in time"

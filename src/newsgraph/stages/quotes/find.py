@@ -46,6 +46,8 @@ Kind = Literal["direct", "mixed", "indirect"]
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
 COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post", "thank"])
+# Verbs whose object is whom they address ("told reporters"), not what they said.
+ADDRESSING = frozenset(["tell", "ask", "inform", "notify", "assure", "warn", "advise", "brief"])
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
 
 
@@ -108,11 +110,13 @@ def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
         if c.dep_ in ("dobj", "xcomp", "oprd", "attr", "dative")
         or (c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "against", "of", "as"))
     ]
-    if comps:
-        a = _span(comps[0])[0]
-        b = max(_span(c)[1] for c in comps)
-        return (a, b), False
-    return None
+    if not comps or (
+        verb.lemma_.lower() in ADDRESSING and all(c.dep_ in ("dobj", "dative") for c in comps)
+    ):
+        return None  # "told this newspaper", "asked Mr Malone": whom, not what
+    a = _span(comps[0])[0]
+    b = max(_span(c)[1] for c in comps)
+    return (a, b), False
 
 
 def _around(head: Token, skip: Token) -> tuple[int, int] | None:

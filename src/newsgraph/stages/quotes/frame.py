@@ -138,7 +138,7 @@ def framed(verb: Token, has_quote: bool) -> bool:
         return True
     if verb.dep_ == "parataxis":
         return True
-    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+    if any(c.dep_ in _CLAUSE_DEPS and finite(c) for c in verb.children):
         return True
     if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return True  # "pointed out": the speech sense
@@ -146,6 +146,14 @@ def framed(verb: Token, has_quote: bool) -> bool:
     while after < len(verb.doc) and verb.doc[after].dep_ in ("prt", "advmod"):
         after += 1
     return after < len(verb.doc) and verb.doc[after].text == ":"
+
+
+def finite(clause: Token) -> bool:
+    """Is a complement clause finite ("saw that prices rose"), not a small clause of perception
+    ("saw people riding", "found him wounded")?"""
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ != "to" for c in clause.children)
 
 
 def free_object(verb: Token, quoted: Collection[tuple[int, int]]) -> bool:
