@@ -322,11 +322,6 @@ def test_a_thing_thinks_nothing_and_an_object_pronoun_is_no_source() -> None:
     assert qs == []
 
 
-def test_an_everyday_verb_needs_a_subject_that_can_speak() -> None:
-    _, qs = quotes("The extra weight adds that the scooter is hard to carry upstairs.")
-    assert qs == []
-
-
 def test_they_and_it_need_a_subject_to_stand_for() -> None:
     _, qs = quotes(
         "Ferries from Italy reach the island twice a week. They said the timetable would change."

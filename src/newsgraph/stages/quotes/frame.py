@@ -186,10 +186,8 @@ def can_speak(subj: Token, spoken: Collection[int]) -> bool:
 
 def needs_speaker(verb: Token, clausal: bool) -> bool:
     """Must the subject be able to speak? When nothing but an object is reported ("denied the
-    report"), for evidence verbs ("shows that ...") and for verbs with an everyday sense ("the
-    weight adds that ...")."""
-    lemma = verb.lemma_.lower()
-    return not clausal or lemma in EVIDENCE_ONLY or lemma in FRAME_ONLY
+    report"), and for evidence verbs ("shows that ...")."""
+    return not clausal or verb.lemma_.lower() in EVIDENCE_ONLY
 
 
 def no_thinker(subj: Token, verb: Token) -> bool:
