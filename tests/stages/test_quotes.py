@@ -363,6 +363,9 @@ def test_writing_or_recalling_a_thing_is_no_report() -> None:
 def test_whom_a_speaker_tells_is_not_what_was_said() -> None:
     _, qs = quotes("Later that week, Mr. Deyal told this newspaper.")
     assert qs == []
+    _, qs = quotes("She had a source who told him the harbour had closed for good.")
+    (q,) = qs
+    assert q.text == "the harbour had closed for good"
 
 
 def test_a_small_clause_of_perception_is_no_report() -> None:

@@ -111,7 +111,9 @@ def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
         or (c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "against", "of", "as"))
     ]
     if not comps or (
-        verb.lemma_.lower() in ADDRESSING and all(c.dep_ in ("dobj", "dative") for c in comps)
+        verb.lemma_.lower() in ADDRESSING
+        and len(comps) == 1
+        and comps[0].dep_ in ("dobj", "dative")
     ):
         return None  # "told this newspaper", "asked Mr Malone": whom, not what
     a = _span(comps[0])[0]
