@@ -374,3 +374,17 @@ def test_a_small_clause_of_perception_is_no_report() -> None:
     _, qs = quotes("The mayor saw that the harbour would not reopen in time.")
     (q,) = qs
     assert q.text == "that the harbour would not reopen in time"
+
+
+def test_a_heading_taken_for_a_name_is_no_speaker() -> None:
+    _, qs = quotes(
+        "Focus on Long-Tail Keywords: These terms often convert better because they are "
+        "specific.\nReduce Bounce Rate: Keep readers engaged with clear, well-structured pages."
+    )
+    assert qs == []
+    _, qs = quotes(
+        "Pollster Pat Caddell spoke on Monday.\nPat Caddell: Democrat voters worried about the "
+        "harbour for years and nobody listened."
+    )
+    (q,) = qs
+    assert q.speaker_text == "Pat Caddell"

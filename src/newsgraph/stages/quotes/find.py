@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -247,11 +248,12 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
         found.append(Found([turn.body], "direct", cue, turn.speaker, turn.speaker_token, None))
         used.update(inside)
 
-    # "Pat Caddell: Democrat voters worried about ...": a name and a colon open a line (not a
-    # field label, "Header Image: ...")
+    # "Pat Caddell: Democrat voters worried about ...": a person's name and a colon open a line,
+    # a person the text names elsewhere too (not a field label, "Header Image: ...", nor a
+    # heading the parser takes for a name, "Reduce Bounce Rate: ...")
     for sent in doc.sents:
         toks = [t for t in sent if not t.is_space]
-        if len(toks) < 5 or toks[0].ent_type_ not in ("PERSON", "ORG"):
+        if len(toks) < 5 or toks[0].ent_type_ != "PERSON":
             continue
         k = 0
         while k < len(toks) and toks[k].ent_type_ == toks[0].ent_type_ and toks[k].ent_iob_ != "O":
@@ -262,6 +264,7 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
             k >= len(toks) - 3
             or toks[k].text != ":"
             or any(t.lower_ in FIELD_LABELS for t in toks[:k])
+            or not _named_elsewhere(text, toks[k - 1])
             or (toks[0].i > 0 and "\n" not in doc[toks[0].i - 1].text_with_ws)
         ):
             continue
@@ -453,6 +456,12 @@ def _same_paragraph(text: str, f: Found, q: Quoted) -> bool:
     if "\n" in between or f.cue is None or not (f.end <= f.cue[0] < q.start):
         return False
     return len(between) < 120 and between.rstrip().endswith((".", ",", ":"))
+
+
+def _named_elsewhere(text: str, name: Token) -> bool:
+    """Does the word ``name`` (a surname) occur in ``text`` outside this place?"""
+    pattern = re.compile(rf"\b{re.escape(name.text)}\b")
+    return any(m.start() != name.idx for m in pattern.finditer(text))
 
 
 def _whole_paragraph(text: str, q: Quoted) -> bool:
