@@ -388,3 +388,11 @@ def test_a_heading_taken_for_a_name_is_no_speaker() -> None:
     )
     (q,) = qs
     assert q.speaker_text == "Pat Caddell"
+
+
+def test_an_everyday_verb_with_a_thing_for_subject_reports_nothing() -> None:
+    _, qs = quotes("The extra weight adds that the scooter is hard to carry upstairs.")
+    assert qs == []
+    _, qs = quotes("Twelve percent indicated that they were not sure.")
+    (q,) = qs
+    assert q.text == "that they were not sure"

@@ -175,7 +175,7 @@ def _cue_quote(
     inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
     if not framed(tok, bool(inside)):
         return None  # "the paper added 600,000 subscribers"
-    if subj is not None and needs_speaker(tok, clausal) and not can_speak(subj, spoken):
+    if subj is not None and needs_speaker(tok, clausal, subj) and not can_speak(subj, spoken):
         return None  # "the tape adds grip", "the score shows how ..."
     cue = (tok.idx, tok.idx + len(tok.text))
     spk = speaker_span(subj, clause) if subj is not None else None

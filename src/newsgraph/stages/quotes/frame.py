@@ -66,6 +66,7 @@ SPEAKER_NOUNS = SOURCE_NOUNS | words(
     "celebrity proponent advocate surrogate partner editorial tweet post average slide video "
     "footage transcript chart map table graph photo image picture recording tape result "
     "number trend model projection index ranking rating nominee veteran taxpayer admiral "
+    "percent majority minority half third quarter share "
     "school college hospital bank club network"
 )
 # Passive verbs that report an act of someone unnamed ("was accused of", "is said to").
@@ -184,10 +185,15 @@ def can_speak(subj: Token, spoken: Collection[int]) -> bool:
     )
 
 
-def needs_speaker(verb: Token, clausal: bool) -> bool:
+def needs_speaker(verb: Token, clausal: bool, subj: Token) -> bool:
     """Must the subject be able to speak? When nothing but an object is reported ("denied the
-    report"), and for evidence verbs ("shows that ...")."""
-    return not clausal or verb.lemma_.lower() in EVIDENCE_ONLY
+    report"), for evidence verbs ("shows that ..."), and for a verb with an everyday sense
+    whose subject is a single thing ("the weight adds that ...", not "contenders have
+    understood that ...")."""
+    lemma = verb.lemma_.lower()
+    if not clausal or lemma in EVIDENCE_ONLY:
+        return True
+    return lemma in FRAME_ONLY and subj.tag_ == "NN"
 
 
 def no_thinker(subj: Token, verb: Token) -> bool:
