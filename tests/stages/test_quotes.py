@@ -310,3 +310,89 @@ def test_a_hyphenated_plural_subject_speaks_whole() -> None:
     _, qs = quotes("Two co-authors said the ferry would change the island for good.")
     (q,) = qs
     assert q.speaker_text == "Two co-authors"
+
+
+def test_a_thing_thinks_nothing_and_an_object_pronoun_is_no_source() -> None:
+    _, qs = quotes(
+        "The pocket router is small. It knows when the battery runs low, and it sees why the "
+        "signal drops."
+    )
+    assert qs == []
+    _, qs = quotes("Trainers expect them to understand the cue by six months of age.")
+    assert qs == []
+
+
+def test_they_and_it_need_a_subject_to_stand_for() -> None:
+    _, qs = quotes(
+        "Ferries from Italy reach the island twice a week. They said the timetable would change."
+    )
+    (q,) = qs
+    assert q.speaker is None and q.speaker_text == "They"
+    doc, qs = quotes("The Tarsk Ferry Company raised its fares. It said the harbour would reopen.")
+    (q,) = qs
+    assert speaker_name(doc, q) == "Tarsk Ferry Company"
+
+
+def test_a_name_in_apposition_speaks_for_its_role() -> None:
+    doc, qs = quotes("Orbex's owner, Jane Roe, denied any wrongdoing.")
+    (q,) = qs
+    assert speaker_name(doc, q) == "Jane Roe"
+
+
+def test_the_writers_own_piece_is_the_writers_voice() -> None:
+    _, qs = quotes("This post explains why we built the ferry planner and how it works.")
+    assert qs == []
+
+
+def test_it_wants_nothing() -> None:
+    _, qs = quotes("The shake is light, and it supports muscle recovery after long rides.")
+    assert qs == []
+
+
+def test_writing_or_recalling_a_thing_is_no_report() -> None:
+    _, qs = quotes(
+        "Years later, he wrote me a long letter about the harbour. Recalling her first "
+        "winter, she laughed."
+    )
+    assert qs == []
+    _, qs = quotes("The mayor wrote that the harbour would reopen in May.")
+    (q,) = qs
+    assert q.text == "that the harbour would reopen in May"
+
+
+def test_whom_a_speaker_tells_is_not_what_was_said() -> None:
+    _, qs = quotes("Later that week, Mr. Deyal told this newspaper.")
+    assert qs == []
+    _, qs = quotes("She had a source who told him the harbour had closed for good.")
+    (q,) = qs
+    assert q.text == "the harbour had closed for good"
+
+
+def test_a_small_clause_of_perception_is_no_report() -> None:
+    _, qs = quotes("At the fair the mayor saw riders holding their reins in the left hand.")
+    assert qs == []
+    _, qs = quotes("The mayor saw that the harbour would not reopen in time.")
+    (q,) = qs
+    assert q.text == "that the harbour would not reopen in time"
+
+
+def test_a_heading_taken_for_a_name_is_no_speaker() -> None:
+    _, qs = quotes(
+        "Focus on Long-Tail Keywords: These terms often convert better because they are "
+        "specific.\nReduce Bounce Rate: Keep readers engaged with clear, well-structured pages."
+    )
+    assert qs == []
+    _, qs = quotes(
+        "Pollster Pat Caddell spoke on Monday.\nPat Caddell: Democrat voters worried about the "
+        "harbour for years and nobody listened."
+    )
+    (q,) = qs
+    assert q.speaker_text == "Pat Caddell"
+
+
+def test_an_everyday_verb_with_a_thing_for_subject_reports_nothing() -> None:
+    _, qs = quotes("The extra weight adds that the scooter is hard to carry upstairs.")
+    assert qs == []
+    _, qs = quotes("Twelve percent indicated that they were not sure.")
+    (q,) = qs
+    assert q.text == "that they were not sure"

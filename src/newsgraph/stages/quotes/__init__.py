@@ -24,6 +24,7 @@ from newsgraph.registry import stage
 from newsgraph.stages.actors import actor_mentions_of
 from newsgraph.stages.nlp import parse_of
 from newsgraph.stages.quotes.find import PRONOUNS, Found, find_quotes
+from newsgraph.stages.quotes.frame import SPEAKER_NOUNS
 from newsgraph.syntax import SUBJECTS
 
 if TYPE_CHECKING:
@@ -125,10 +126,32 @@ def entity_at(
             return eid
     inside = [(m, eid) for m, eid in mentions if a <= m.start and m.end <= b]
     if inside:
-        return min(inside, key=lambda x: x[0].start)[1]
+        return _in_phrase(tok, inside)
     if tok.lower_ in PRONOUNS:
         return _antecedent(parsed, tok, mentions, kinds)
     return None
+
+
+def _subject_like(t: Token) -> bool:
+    """A subject, or the name in one ("Norland's government", "Orbex officials")."""
+    if t.dep_ in ("poss", "compound") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ in SUBJECTS
+
+
+def _in_phrase(head: Token, inside: list[tuple[ActorMention, str]]) -> str | None:
+    """The entity named inside a speaker phrase whose head word is none: the person in
+    apposition ("Noble's owner, Joe Hannouch"); the body a source noun speaks for ("a
+    spokesperson for Orbex", "Pentagon officials"); no one when the head is another common noun
+    ("Stanford students", "prices for Wegovy": the name only qualifies them)."""
+    for c in head.children:
+        if c.dep_ == "appos":
+            for m, eid in inside:
+                if m.i <= c.i < m.j:
+                    return eid
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in SPEAKER_NOUNS:
+        return None
+    return min(inside, key=lambda x: x[0].start)[1]
 
 
 def _antecedent(
@@ -138,7 +161,8 @@ def _antecedent(
     "he"/"she", an organisation, country or group for "they"/"it"; otherwise None ("Mount
     Orsel rose above the valley. He said ..." names no one). The latest such entity in subject
     position within a few sentences wins over a later one named in passing ("Sarker said ...
-    the Barind region. He said ..."); else the latest."""
+    the Barind region. He said ..."); else, for "he"/"she", the latest person. "They" and "it"
+    need such a subject: a country or product named in passing is no antecedent."""
     wanted = ("group", "organization", "country") if tok.lower_ in ("they", "it") else ("person",)
     if tok.lower_ not in ("he", "she", "they", "it", "him", "her", "them"):
         return None  # "I", "we", "you": the writer or a speaker quoted, never a third party
@@ -151,6 +175,8 @@ def _antecedent(
         (m, eid)
         for m, eid in before
         if here - sents[parsed[m.i].sent.start] <= _SUBJECT_WINDOW
-        and any(parsed[k].dep_ in SUBJECTS for k in range(m.i, m.j))
+        and any(_subject_like(parsed[k]) for k in range(m.i, m.j))
     ]
+    if not subjects and tok.lower_ in ("they", "it", "them"):
+        return None
     return max(subjects or before, key=lambda x: x[0].end)[1]

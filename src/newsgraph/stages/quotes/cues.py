@@ -46,7 +46,7 @@ FRAME_ONLY = words(
     "highlight repeat reiterate find see know feel consider expect understand realize realise "
     "recognize recognise decide judge view regard imagine count calculate estimate forecast "
     "predict charge boast tout share post order command grant counter signal indicate imply "
-    "label brand term dub"
+    "label brand term dub write recall"
 )
 # Evidence that speaks only through a source: "the study shows that ...", not "the overall
 # score shows how ...".

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -27,6 +28,7 @@ from newsgraph.stages.quotes.frame import (
     needs_speaker,
     negated,
     no_one,
+    no_thinker,
     passive,
     unnamed_act,
     writer_voice,
@@ -45,6 +47,8 @@ Kind = Literal["direct", "mixed", "indirect"]
 
 PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her", "them"])
 COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post", "thank"])
+# Verbs whose object is whom they address ("told reporters"), not what they said.
+ADDRESSING = frozenset(["tell", "ask", "inform", "notify", "assure", "warn", "advise", "brief"])
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
 
 
@@ -107,11 +111,15 @@ def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
         if c.dep_ in ("dobj", "xcomp", "oprd", "attr", "dative")
         or (c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "against", "of", "as"))
     ]
-    if comps:
-        a = _span(comps[0])[0]
-        b = max(_span(c)[1] for c in comps)
-        return (a, b), False
-    return None
+    if not comps or (
+        verb.lemma_.lower() in ADDRESSING
+        and len(comps) == 1
+        and comps[0].dep_ in ("dobj", "dative")
+    ):
+        return None  # "told this newspaper", "asked Mr Malone": whom, not what
+    a = _span(comps[0])[0]
+    b = max(_span(c)[1] for c in comps)
+    return (a, b), False
 
 
 def _around(head: Token, skip: Token) -> tuple[int, int] | None:
@@ -149,7 +157,7 @@ def reports(tok: Token) -> bool:
     if passive(tok):
         return agent(tok) is not None or unnamed_act(tok)
     subj = subject_of(tok)
-    return subj is None or not (writer_voice(subj) or no_one(subj))
+    return subj is None or not (writer_voice(subj) or no_one(subj) or no_thinker(subj, tok))
 
 
 def _cue_quote(
@@ -167,7 +175,7 @@ def _cue_quote(
     inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
     if not framed(tok, bool(inside)):
         return None  # "the paper added 600,000 subscribers"
-    if subj is not None and needs_speaker(tok, clausal) and not can_speak(subj, spoken):
+    if subj is not None and needs_speaker(tok, clausal, subj) and not can_speak(subj, spoken):
         return None  # "the tape adds grip", "the score shows how ..."
     cue = (tok.idx, tok.idx + len(tok.text))
     spk = speaker_span(subj, clause) if subj is not None else None
@@ -211,64 +219,9 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
             by_cue[tok.i] = f
             used.update(inside)
 
-    # "According to X, ..."
-    for tok in doc:
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
-            if not objs or not (
-                objs[0].ent_type_ in SPEAKING_ENTITIES
-                or objs[0].lower_ in PRONOUNS
-                or objs[0].lemma_.lower() in SOURCE_NOUNS
-            ):
-                continue
-            sent = tok.sent
-            a, b = _span(objs[0])
-            # what is reported is the rest of the sentence, before or after "according to X"
-            before = [t for t in sent if t.i < tok.i and not (t.is_space or t.is_punct)]
-            after = [t for t in sent if t.i > objs[0].right_edge.i and not t.is_space]
-            side = before if len(before) >= len(after) else after
-            if len(side) < 3:
-                continue
-            content = (side[0].idx, side[-1].idx + len(side[-1].text))
-            cue = (tok.idx, doc[tok.i + 1].idx + 2)
-            found.append(Found([_strip(text, content)], "indirect", cue, (a, b), objs[0].i, tok.i))
-
-    # "JANE ROE: ..." turns of a dialogue or transcript; "A: ..." by the interviewee
-    for turn in find_turns(doc, transcript):
-        inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), turn.body) > 0]
-        cue = (turn.colon, turn.colon + 1)
-        found.append(Found([turn.body], "direct", cue, turn.speaker, turn.speaker_token, None))
-        used.update(inside)
-
-    # "Pat Caddell: Democrat voters worried about ...": a name and a colon open a line
-    for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
-        if len(toks) < 5 or toks[0].ent_type_ not in ("PERSON", "ORG"):
-            continue
-        k = 0
-        while k < len(toks) and toks[k].ent_type_ == toks[0].ent_type_ and toks[k].ent_iob_ != "O":
-            if k > 0 and toks[k].ent_iob_ == "B":
-                break
-            k += 1
-        if (
-            k >= len(toks) - 3
-            or toks[k].text != ":"
-            or any(t.lower_ in FIELD_LABELS for t in toks[:k])  # "Header Image: ..."
-            or (toks[0].i > 0 and "\n" not in doc[toks[0].i - 1].text_with_ws)
-        ):
-            continue
-        content = _strip(text, (toks[k + 1].idx, toks[-1].idx + len(toks[-1].text)))
-        if any(_overlap((f.start, f.end), content) for f in found):
-            continue
-        inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
-        kind: Kind = "mixed" if inside else "indirect"
-        speaker = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1].text))
-        found.append(
-            Found(
-                [content], kind, (toks[k].idx, toks[k].idx + 1), speaker, toks[k - 1].i, toks[k].i
-            )
-        )
-        used.update(inside)
+    found.extend(_according_to(doc))
+    found.extend(_turn_quotes(doc, quoted, used, transcript))
+    found.extend(_name_colon_lines(doc, quoted, found, used))
 
     # Quotations no cue governs
     last_direct: Found | None = None
@@ -328,6 +281,86 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
             last_direct.parts.append((q.start, q.end))  # a continuation paragraph
             used.add(k)
     found.sort(key=lambda f: f.start)
+    return found
+
+
+def _according_to(doc: Doc) -> list[Found]:
+    """ "According to X, ...": X reports the rest of the sentence, before or after."""
+    text = doc.text
+    found: list[Found] = []
+    for tok in doc:
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+            if not objs or not (
+                objs[0].ent_type_ in SPEAKING_ENTITIES
+                or objs[0].lower_ in PRONOUNS
+                or objs[0].lemma_.lower() in SOURCE_NOUNS
+            ):
+                continue
+            sent = tok.sent
+            a, b = _span(objs[0])
+            # what is reported is the rest of the sentence, before or after "according to X"
+            before = [t for t in sent if t.i < tok.i and not (t.is_space or t.is_punct)]
+            after = [t for t in sent if t.i > objs[0].right_edge.i and not t.is_space]
+            side = before if len(before) >= len(after) else after
+            if len(side) < 3:
+                continue
+            content = (side[0].idx, side[-1].idx + len(side[-1].text))
+            cue = (tok.idx, doc[tok.i + 1].idx + 2)
+            found.append(Found([_strip(text, content)], "indirect", cue, (a, b), objs[0].i, tok.i))
+    return found
+
+
+def _turn_quotes(doc: Doc, quoted: list[Quoted], used: set[int], transcript: bool) -> list[Found]:
+    """ "JANE ROE: ..." turns of a dialogue or transcript; "A: ..." by the interviewee. The
+    quotations inside a turn are taken (``used``)."""
+    found: list[Found] = []
+    for turn in find_turns(doc, transcript):
+        inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), turn.body) > 0]
+        cue = (turn.colon, turn.colon + 1)
+        found.append(Found([turn.body], "direct", cue, turn.speaker, turn.speaker_token, None))
+        used.update(inside)
+    return found
+
+
+def _name_colon_lines(
+    doc: Doc, quoted: list[Quoted], before: list[Found], used: set[int]
+) -> list[Found]:
+    """ "Pat Caddell: Democrat voters worried about ...": a person's name and a colon open a
+    line, a person the text names elsewhere too (not a field label, "Header Image: ...", nor a
+    heading the parser takes for a name, "Reduce Bounce Rate: ..."); lines no quote found
+    ``before`` covers."""
+    text = doc.text
+    found: list[Found] = []
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if len(toks) < 5 or toks[0].ent_type_ != "PERSON":
+            continue
+        k = 0
+        while k < len(toks) and toks[k].ent_type_ == toks[0].ent_type_ and toks[k].ent_iob_ != "O":
+            if k > 0 and toks[k].ent_iob_ == "B":
+                break
+            k += 1
+        if (
+            k >= len(toks) - 3
+            or toks[k].text != ":"
+            or any(t.lower_ in FIELD_LABELS for t in toks[:k])
+            or not _named_elsewhere(text, toks[k - 1])
+            or (toks[0].i > 0 and "\n" not in doc[toks[0].i - 1].text_with_ws)
+        ):
+            continue
+        content = _strip(text, (toks[k + 1].idx, toks[-1].idx + len(toks[-1].text)))
+        if any(_overlap((f.start, f.end), content) for f in before + found):
+            continue
+        inside = [j for j, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
+        kind: Kind = "mixed" if inside else "indirect"
+        speaker = (toks[0].idx, toks[k - 1].idx + len(toks[k - 1].text))
+        found.append(
+            Found(
+                [content], kind, (toks[k].idx, toks[k].idx + 1), speaker, toks[k - 1].i, toks[k].i
+            )
+        )
+        used.update(inside)
     return found
 
 
@@ -445,6 +478,12 @@ def _same_paragraph(text: str, f: Found, q: Quoted) -> bool:
     if "\n" in between or f.cue is None or not (f.end <= f.cue[0] < q.start):
         return False
     return len(between) < 120 and between.rstrip().endswith((".", ",", ":"))
+
+
+def _named_elsewhere(text: str, name: Token) -> bool:
+    """Does the word ``name`` (a surname) occur in ``text`` outside this place?"""
+    pattern = re.compile(rf"\b{re.escape(name.text)}\b")
+    return any(m.start() != name.idx for m in pattern.finditer(text))
 
 
 def _whole_paragraph(text: str, q: Quoted) -> bool:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from newsgraph.stages.quotes.cues import EVIDENCE_ONLY, FRAME_ONLY
+from newsgraph.stages.quotes.cues import COGNITION, EVIDENCE_ONLY, FRAME_ONLY, STANCE
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WRITER = words("i me my myself we us our ourselves you your yourself yourselves y'all")
+# What the writer writes: "this post explains", "our guide recommends" are the writer's voice.
+WRITINGS = words(
+    "post article piece guide page story column newsletter review blog essay episode issue "
+    "list report site website video podcast"
+)
 # Words that stand for no one in particular, or for a thing: never a source.
 NOBODY = words(
     "this that these those something anything nothing everything it's what whatever "
@@ -60,7 +65,9 @@ SPEAKER_NOUNS = SOURCE_NOUNS | words(
     "panel panelist jury juror sheriff coach player athlete artist singer actor star "
     "celebrity proponent advocate surrogate partner editorial tweet post average slide video "
     "footage transcript chart map table graph photo image picture recording tape result "
-    "number trend model projection index ranking rating nominee veteran taxpayer admiral"
+    "number trend model projection index ranking rating nominee veteran taxpayer admiral "
+    "percent majority minority half third quarter share "
+    "school college hospital bank club network"
 )
 # Passive verbs that report an act of someone unnamed ("was accused of", "is said to").
 UNNAMED_ACTS = words(
@@ -69,14 +76,19 @@ UNNAMED_ACTS = words(
 )
 # Subjects that stand for people in general ("most people want ...", "those who want ..."):
 # no one who said anything.
-GENERIC = words("people person user customer owner individual those anyone everyone many some")
+GENERIC = words("people person user customer individual those anyone everyone many some")
 _CLAUSE_DEPS = ("ccomp",)  # a clause a verb governs: what was said
 
 
 def writer_voice(subj: Token) -> bool:
-    """Is the subject the writer or the reader ("I", "we", "you", "we all"; not "the US")?"""
+    """Is the subject the writer or the reader ("I", "we", "you", "we all"; not "the US"), or
+    the writer's own piece ("this post", "our guide")?"""
     if subj.lower_ in ("'s", "\u2019s") and subj.tag_ == "PRP":
         return True  # "let's say"
+    if subj.lemma_.lower() in WRITINGS and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("this", "our", "my") for c in subj.children
+    ):
+        return True  # "this post explains why we ...", "our guide recommends ..."
     return subj.lower_ in WRITER and subj.tag_ in ("PRP", "PRP$")
 
 
@@ -127,7 +139,7 @@ def framed(verb: Token, has_quote: bool) -> bool:
         return True
     if verb.dep_ == "parataxis":
         return True
-    if any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+    if any(c.dep_ in _CLAUSE_DEPS and finite(c) for c in verb.children):
         return True
     if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
         return True  # "pointed out": the speech sense
@@ -135,6 +147,14 @@ def framed(verb: Token, has_quote: bool) -> bool:
     while after < len(verb.doc) and verb.doc[after].dep_ in ("prt", "advmod"):
         after += 1
     return after < len(verb.doc) and verb.doc[after].text == ":"
+
+
+def finite(clause: Token) -> bool:
+    """Is a complement clause finite ("saw that prices rose"), not a small clause of perception
+    ("saw people riding", "found him wounded")?"""
+    if clause.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass", "mark") and c.lower_ != "to" for c in clause.children)
 
 
 def free_object(verb: Token, quoted: Collection[tuple[int, int]]) -> bool:
@@ -165,7 +185,23 @@ def can_speak(subj: Token, spoken: Collection[int]) -> bool:
     )
 
 
-def needs_speaker(verb: Token, clausal: bool) -> bool:
+def needs_speaker(verb: Token, clausal: bool, subj: Token) -> bool:
     """Must the subject be able to speak? When nothing but an object is reported ("denied the
-    report"), and for evidence verbs ("shows that ...")."""
-    return not clausal or verb.lemma_.lower() in EVIDENCE_ONLY
+    report"), for evidence verbs ("shows that ..."), and for a verb with an everyday sense
+    whose subject is a single thing ("the weight adds that ...", not "contenders have
+    understood that ...")."""
+    lemma = verb.lemma_.lower()
+    if not clausal or lemma in EVIDENCE_ONLY:
+        return True
+    return lemma in FRAME_ONLY and subj.tag_ == "NN"
+
+
+def no_thinker(subj: Token, verb: Token) -> bool:
+    """ "it knows", "it sees why", "it supports muscle recovery": a thing thinks or wants
+    nothing (an organisation says; "it" does not see, know or want); "expect them to
+    understand": an object pronoun is no source."""
+    if subj.tag_ != "PRP":
+        return False
+    if subj.lower_ in ("him", "her", "them"):
+        return True
+    return subj.lower_ == "it" and verb.lemma_.lower() in COGNITION | STANCE
