@@ -173,7 +173,10 @@ def _cue_quote(
         return None
     content, clausal = got
     inside = [k for k, q in enumerate(quoted) if _overlap((q.start, q.end), content) > 0]
-    if not framed(tok, bool(inside)):
+    q_chars = sum(_overlap((quoted[k].start, quoted[k].end), content) for k in inside)
+    # a scare-quoted phrase in an object is no quotation of what was said ("share the idea
+    # of a “multipolar world”"): the quotation must be at least half of the content
+    if not framed(tok, q_chars >= 0.5 * (content[1] - content[0])):
         return None  # "the paper added 600,000 subscribers"
     if subj is not None and needs_speaker(tok, clausal, subj) and not can_speak(subj, spoken):
         return None  # "the tape adds grip", "the score shows how ..."
@@ -184,7 +187,6 @@ def _cue_quote(
         return None
     if not inside:
         return Found([content], "indirect", cue, spk, head, tok.i), inside
-    q_chars = sum(_overlap((quoted[k].start, quoted[k].end), content) for k in inside)
     if q_chars >= 0.7 * (content[1] - content[0]):
         parts = [(quoted[k].start, quoted[k].end) for k in inside]
         return Found(parts, "direct", cue, spk, head, tok.i), inside
