@@ -151,7 +151,7 @@ def test_a_relative_clause_speaks_for_the_noun_it_describes() -> None:
 
 
 def test_a_scare_quote_in_an_object_is_no_reporting_frame() -> None:
-    _, qs = quotes("The two harbour towns share the idea of a “free port” without tariffs.")
+    _, qs = quotes("Mara Quill and Odo Vance share the idea of a “free port” without tariffs.")
     assert qs == []
     _, qs = quotes("The harbour master shared that “the pier is late and over budget.”")
     assert [(q.kind, q.cue) for q in qs] == [("direct", "shared")]
