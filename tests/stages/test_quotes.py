@@ -286,6 +286,18 @@ def test_a_name_on_the_line_above_a_quotation_is_its_speaker() -> None:
     assert q.kind == "direct" and speaker_name(doc, q) == "Jane Roe"
 
 
+def test_a_name_between_two_quotations_names_no_one() -> None:
+    # testimonials sign the quotation above: the name below is not the next one's speaker
+    doc, qs = quotes(
+        "Voices from the harbour\n\n"
+        "“The bridge will open in May and everyone in town will cross it on foot.”\n\n"
+        "Jane Roe, chief engineer at Orbex\n\n"
+        "“The ferry will stop running once the bridge is open, and the pier will close.”\n\n"
+        "Tom Baker, ferry captain"
+    )
+    assert all(speaker_name(doc, q) != "Jane Roe" for q in qs)
+
+
 def test_people_in_general_report_nothing() -> None:
     _, qs = quotes(
         "The espresso maker suits those who want café-style drinks at home. Most people want "

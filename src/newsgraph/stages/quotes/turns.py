@@ -136,6 +136,10 @@ def _answers(doc: Doc, answers: list[re.Match[str]], first_q: int | None) -> lis
     ]
 
 
+_OPENING = '\u201c"\u2018\u00ab'
+_CLOSING = '\u201d"\u2019\u00bb'
+
+
 def label_above(doc: Doc, start: int) -> tuple[tuple[int, int], int] | None:
     """The person named on a short line right above a paragraph that opens at ``start`` with
     a quotation ("Jane Roe, chief engineer\\n\\n“…”"): the name's offsets and head token."""
@@ -158,4 +162,17 @@ def label_above(doc: Doc, start: int) -> tuple[tuple[int, int], int] | None:
     rest = text[span[k - 1].idx + len(span[k - 1].text) : end].strip()
     if rest and rest[0] not in ",\u2013\u2014-|(:":
         return None  # "Jane Roe walked in" is a sentence, not a label
+    if _quotation_paragraph_before(text, line_start):
+        return None  # "“…”\n\nJane Roe\n\n“…”": the label may sign the quote above it
     return (span[0].idx, span[k - 1].idx + len(span[k - 1].text)), span[k - 1].i
+
+
+def _quotation_paragraph_before(text: str, line_start: int) -> bool:
+    """Is the paragraph before the line at ``line_start`` a quotation on its own? Then a
+    name between two quotations is as likely to sign the one above (testimonials) as to
+    introduce the one below: no one is named."""
+    end = line_start
+    while end > 0 and text[end - 1] in "\n \t":
+        end -= 1
+    para = text[text.rfind("\n", 0, end) + 1 : end].strip()
+    return len(para) > 1 and para[0] in _OPENING and para[-1] in _CLOSING
