@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import newsgraph
@@ -84,3 +84,27 @@ def test_text_with_one_odd_pair_is_left_alone() -> None:
     # "Ã©" once is more likely a name or a typo than a page written twice.
     text = "The label read Ã© and nothing else; the café was closed."
     assert repair_double_utf8(text) == text
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=200))
+def test_mending_never_raises_and_leaves_plain_text_alone(text: str) -> None:
+    assert isinstance(repair_double_utf8(text), str)
+    plain = text.encode("ascii", "ignore").decode()
+    assert repair_double_utf8(plain) == plain
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.text(
+        alphabet=st.one_of(
+            st.characters(min_codepoint=0xA0, max_codepoint=0x24F),
+            st.sampled_from(list(" harbour.,“”’—")),
+        ),
+        min_size=2,
+        max_size=80,
+    )
+)
+def test_text_written_twice_comes_back(text: str) -> None:
+    assume(sum(1 for ch in text if ord(ch) > 0x7F) >= 2)
+    assert repair_double_utf8(_written_twice(text)) == text

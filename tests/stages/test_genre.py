@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsgraph.errors import PipelineError
 from newsgraph.pipeline import Pipeline, RawPage
@@ -147,3 +149,17 @@ def test_url_phrases_count_as_one_word() -> None:
     assert "a guide, how-to or docs path in the URL" in genre.evidence
     other = classify(plain, url="https://example.org/2031/how-the-rope-held")
     assert "a guide, how-to or docs path in the URL" not in other.evidence
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(min_size=0, max_size=600),
+    url=st.one_of(st.none(), st.text(max_size=80)),
+    types=st.lists(st.text(max_size=20), max_size=4),
+)
+def test_any_page_gets_one_genre_with_evidence(
+    text: str, url: str | None, types: list[str]
+) -> None:
+    genre = classify(text, title=text[:40], url=url, page_types=tuple(types))
+    assert genre.label in GENRES
+    assert genre.evidence
