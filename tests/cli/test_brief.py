@@ -366,3 +366,28 @@ def test_brief_takes_quiet_and_all_events(tmp_path: Path) -> None:
     md = brief(tmp_path, page, "md", "-q", "--all-events")
     events = md.split("## Events", 1)[1].split("## Scenarios")[0].replace("\\", "")
     assert "Ann Lee criticizes or denounces Tom Baker (111, asserted)" in events
+
+
+def test_a_code_without_wording_still_names_its_target(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.brief import sentences
+    from newsgraph.model import Event
+
+    ev = Event(
+        id="v1", start=0, end=10, source="e1", target="e2", trigger="visited",
+        trigger_start=0, trigger_end=7, cameo="042", cameo_name="Make a visit",
+        quad_class=1, goldstein=1.9, mode="asserted", text="x", rule="test", by="events.v1",
+    )  # fmt: skip
+    names = Names(entities={"e1": "Mara Quill", "e2": "Tesslin"}, kinds={}, countries={})
+    assert sentences.event_sentence(ev, names) == "Mara Quill visits Tesslin"
+    monkeypatch.setattr(sentences, "builtin_sentences", lambda: {"04": "{source} {name}"})
+    assert sentences.event_sentence(ev, names) == "Mara Quill makes a visit (with Tesslin)"
+
+
+def test_a_paraphrase_keeps_its_possessive() -> None:
+    from newsgraph.brief.collect import quote_text
+    from newsgraph.model import Quote
+
+    q = Quote(
+        id="q1", start=0, end=9, text="“the pier was for the fishers’", kind="indirect", by="t"
+    )
+    assert quote_text(q) == "the pier was for the fishers’"

@@ -28,7 +28,7 @@ GENRE_TITLES = {
     "listing": "Listing or other page",
 }
 QUOTE_LABELS = {"direct": "direct", "mixed": "mixed", "indirect": "paraphrase"}
-_MARKS = "\"“”‘’«»„‚'"
+_MARKS = '"“”«»„'  # not "’": a possessive ends a paraphrase ("the players’")
 
 
 @dataclass

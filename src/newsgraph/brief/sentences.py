@@ -207,8 +207,10 @@ def event_sentence(ev: Event, names: Names) -> str:
         return _capital(" ".join(w for w in (source, ev.trigger, target) if w))
     name = predicate(ev.cameo_name)
     template = _template(ev.cameo, builtin_sentences())
-    if target is None or template is None or "{target}" not in template:
+    if target is None:
         rest = name
+    elif template is None or "{target}" not in template:
+        rest = f"{name} (with {target})"  # no wording for this code: the target still shows
     else:
         rest = template.format(source="", target=target, name=name).strip()
     if is_plural(ev.source, source, names):

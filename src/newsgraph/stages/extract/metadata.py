@@ -125,8 +125,9 @@ def declared_types(tree: _Element, objects: list[dict[str, Any]]) -> tuple[str, 
     for item in objects:
         kind = item.get("@type")
         for k in kind if isinstance(kind, list) else [kind]:
-            if isinstance(k, str) and k.strip() and k.strip() not in out:
-                out.append(k.strip()[:64])
+            name = k.strip()[:64] if isinstance(k, str) else ""
+            if name and name not in out:
+                out.append(name)
     for node in tree.iter("meta"):
         if (node.get("property") or node.get("name") or "").lower() == "og:type":
             value = (node.get("content") or "").strip().lower()
