@@ -389,6 +389,4 @@ def test_a_paraphrase_keeps_its_possessive() -> None:
 
     text = "“the pier was for the fishers’"
     q = Quote(id="q1", start=0, end=9, text=text, kind="indirect", by="t")
-        id="q1", start=0, end=9, text="“the pier was for the fishers’", kind="indirect", by="t"
-    )
     assert quote_text(q) == "the pier was for the fishers’"
