@@ -198,3 +198,15 @@ def test_the_new_signals_read_the_writer_s_own_words() -> None:
     pitch = "Contact us for a free consultation. Our team will get started the same week."
     assert sales_pitch(Page(text=pitch)) == 1.0
     assert sales_pitch(Page(text=f"“{pitch}” read the sign, the inspectors said.")) == 0.0
+
+
+def test_one_label_over_and_over_is_no_dialogue() -> None:
+    # Field lines under each item ("Berth: ...") look like speaker turns, but a dialogue needs
+    # two speakers at least.
+    fields = "\n\n".join(
+        f"Berth: {n} on the northern pier, with water and power for boats up to {n + 8} metres."
+        for n in range(4, 12)
+    )
+    genre = classify(fields, title="Berths for visiting boats")
+    assert genre.label != "transcript", genre.evidence
+    assert "speaker turns (NAME: ...)" not in genre.evidence

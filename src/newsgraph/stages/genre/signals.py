@@ -40,9 +40,10 @@ class Page:
     @cached_property
     def turns(self) -> int:
         """Paragraphs that are speaker turns ("NAME: ..."), when there are enough to be a
-        transcript's."""
-        n = sum(1 for p in self.paragraphs if _is_turn(p))
-        return n if n >= _MIN_TURNS else 0
+        transcript's, by two speakers at least."""
+        labels = [p.split(":", 1)[0].strip().lower() for p in self.paragraphs if _is_turn(p)]
+        # a dialogue has two speakers at least: one label over and over is a field or a heading
+        return len(labels) if len(labels) >= _MIN_TURNS and len(set(labels)) >= 2 else 0
 
     @cached_property
     def own_text(self) -> str:
