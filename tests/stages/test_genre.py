@@ -163,3 +163,66 @@ def test_any_page_gets_one_genre_with_evidence(
     genre = classify(text, title=text[:40], url=url, page_types=tuple(types))
     assert genre.label in GENRES
     assert genre.evidence
+
+
+# A company's own announcement on its blog, with no wire formulas (no "today announced", no
+# "About ...", no media contact): the writer announces as we.
+SELF_ANNOUNCEMENT = (
+    "Today we're introducing Tidewatch, a buoy that reports wave height every minute.\n\n"
+    "We built Tidewatch after three winters of storms on the northern pier. It runs for a year "
+    "on one battery and sends its readings over the harbour radio.\n\n"
+    "We are also releasing the firmware under an open licence, so any port can adapt it.\n\n"
+    "Tidewatch ships to the first twenty ports in May."
+)
+
+# A buying guide that lists other people's products: prices and pros and cons, but the site
+# sells nothing of its own.
+ROUNDUP = (
+    "We tested nine harbour radios over a season on the water.\n\n"
+    "1. Alder Marine HX4\n\n"
+    "Best for: small boats\n\n"
+    "Pros: loud speaker, floats\n\n"
+    "Cons: short battery life\n\n"
+    "Price: $129\n\n"
+    "2. Quill VHF Pro\n\n"
+    "Best for: fishing fleets\n\n"
+    "Pros: long range, rugged case\n\n"
+    "Cons: heavy\n\n"
+    "Price: $249"
+)
+
+
+def test_a_company_announcing_as_we_is_a_press_release() -> None:
+    genre = classify(SELF_ANNOUNCEMENT, title="Introducing Tidewatch")
+    assert genre.label == "press_release", genre.evidence
+    assert "the writer announces or introduces something as we" in genre.evidence
+
+
+def test_a_product_round_up_is_a_listing_not_a_shop() -> None:
+    genre = classify(ROUNDUP, title="The best harbour radios")
+    assert genre.label == "listing", genre.evidence
+    assert "product round-up lines (pros, cons, best for)" in genre.evidence
+
+
+def test_the_new_signals_read_the_writer_s_own_words() -> None:
+    from newsgraph.stages.genre.signals import Page, sales_pitch, self_announcement
+
+    quoted = Page(text="“We are introducing a new ferry,” the mayor said on Monday.")
+    assert self_announcement(quoted) == 0.0
+    titled = Page(text="The council met.", title="Introducing the new ferry")
+    assert self_announcement(titled) == 1.0
+    pitch = "Contact us for a free consultation. Our team will get started the same week."
+    assert sales_pitch(Page(text=pitch)) == 1.0
+    assert sales_pitch(Page(text=f"“{pitch}” read the sign, the inspectors said.")) == 0.0
+
+
+def test_one_label_over_and_over_is_no_dialogue() -> None:
+    # Field lines under each item ("Berth: ...") look like speaker turns, but a dialogue needs
+    # two speakers at least.
+    fields = "\n\n".join(
+        f"Berth: {n} on the northern pier, with water and power for boats up to {n + 8} metres."
+        for n in range(4, 12)
+    )
+    genre = classify(fields, title="Berths for visiting boats")
+    assert genre.label != "transcript", genre.evidence
+    assert "speaker turns (NAME: ...)" not in genre.evidence

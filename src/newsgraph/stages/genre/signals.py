@@ -40,9 +40,10 @@ class Page:
     @cached_property
     def turns(self) -> int:
         """Paragraphs that are speaker turns ("NAME: ..."), when there are enough to be a
-        transcript's."""
-        n = sum(1 for p in self.paragraphs if _is_turn(p))
-        return n if n >= _MIN_TURNS else 0
+        transcript's, by two speakers at least."""
+        labels = [p.split(":", 1)[0].strip().lower() for p in self.paragraphs if _is_turn(p)]
+        # a dialogue has two speakers at least: one label over and over is a field or a heading
+        return len(labels) if len(labels) >= _MIN_TURNS and len(set(labels)) >= 2 else 0
 
     @cached_property
     def own_text(self) -> str:
@@ -190,6 +191,43 @@ _COMMERCE = re.compile(
     r"\btry (?:it )?(?:for )?free\b|\bfree trial\b|\bcontact (?:sales|our sales)\b|\bpricing\b)",
     re.IGNORECASE,
 )
+_PRICE = re.compile(r"[$£€]\s?\d[\d,]*(?:\.\d\d)?|\b\d[\d,]*(?:\.\d\d)? (?:USD|EUR|GBP|dollars)\b")
+_PITCH = re.compile(
+    r"(?:\badd to (?:cart|bag|basket)\b|\bbuy (?:now|it now|online)\b|\bfree shipping\b|"
+    r"\border (?:now|today|online)\b|\bshop (?:now|our)\b|\bcontact us\b|\bcall us\b|"
+    r"\b(?:get|request) a (?:quote|demo)\b|"
+    r"\bfree (?:consultation|quote|estimate|case evaluation)\b|"
+    r"\bget started\b|\bour (?:team|services|products|experts|clients|customers|solutions?|"
+    r"platform|lawyers|attorneys|store|shop|range|collection)\b|\bwe offer\b|\bsign up\b|"
+    r"\bschedule (?:a|your)\b|\btry (?:it )?(?:for )?free\b|\bfree trial\b|"
+    r"\bcontact (?:sales|our)\b|"
+    r"\bwe (?:can help|help (?:you|businesses|clients|customers))\b)",
+    re.IGNORECASE,
+)
+_ANNOUNCE = re.compile(
+    r"\b(?:[Ww]e|[Ww]e['’]re|[Ww]e are|[Ww]e have|[Ww]e['’]ve)"
+    r"(?: (?:now|today|also|just))? "
+    r"(?:(?:excited|thrilled|proud|pleased|happy) to "
+    r"(?:announce|introduce|share|launch|release|unveil)|"
+    r"announc(?:e|ing)|introduc(?:e|ing)|launch(?:ed|ing)?|releas(?:ed|ing)|unveil(?:ed|ing)?)\b"
+)
+_ANNOUNCE_TITLE = re.compile(
+    r"^(?:Introducing|Announcing|Meet)\b|\b(?:introduces|announces|launches|unveils|releases)\b"
+)
+_ROUNDUP = re.compile(
+    r"^(?:Pros|Cons|Best for|What we like|What we don['’]t like|Why we (?:like|chose) it|Specs|"
+    r"Key (?:specs|features)|Check (?:the )?price|Our (?:verdict|rating|pick)|Rating|Price)\b",
+    re.MULTILINE | re.IGNORECASE,
+)
+_EXPERIENCE = re.compile(
+    r"\bI (?:was|had|did|went|moved|started|decided|built|wrote|tried|found|remember|spent|"
+    r"learned|realized|realised|felt|wanted|used to|grew up|loved)\b"
+)
+_ARGUMENT = re.compile(
+    r"\b(?:however|but|yet|indeed|in fact|of course|therefore|thus|instead|rather|nevertheless|"
+    r"nonetheless|after all|arguably|surely|clearly)\b",
+    re.IGNORECASE,
+)
 _STEPS = re.compile(r"^(?:Step \d+|\d{1,2}[.)] |\d{1,2}\. )", re.MULTILINE | re.IGNORECASE)
 _HOWTO_TITLE = re.compile(
     r"^(?:how to|how do|what is|what are|why you|\d{1,3} (?:best|top|ways|tips|things|steps|"
@@ -279,8 +317,22 @@ def press_formulas(page: Page) -> float:
     return min(1.0, _count(_PRESS, page.text) / 2.0)
 
 
+# Labels of fields, not speakers ("Pros: light", "Price: $129", "Note: ...").
+_FIELD_LABELS = words(
+    "pros cons price prices rating verdict specs features note notes tip tips step source "
+    "sources photo image credit credits update updated date time location website web phone "
+    "tel email e-mail address size weight colour color material warranty summary ingredients "
+    "availability category tags"
+)
+
+
 def _is_turn(paragraph: str) -> bool:
-    return bool(_TURN.match(paragraph)) and len(paragraph.split(":", 1)[0]) <= _MAX_LABEL
+    label = paragraph.split(":", 1)[0]
+    return (
+        bool(_TURN.match(paragraph))
+        and len(label) <= _MAX_LABEL
+        and label.strip().lower() not in _FIELD_LABELS
+    )
 
 
 def speaker_turns(page: Page) -> float:
@@ -289,6 +341,39 @@ def speaker_turns(page: Page) -> float:
 
 def commerce_formulas(page: Page) -> float:
     return _rate(_count(_COMMERCE, page.text), page, 6.0)
+
+
+def prices(page: Page) -> float:
+    """Prices and amounts of money: a shop's, a service's or a buying guide's."""
+    return _rate(_count(_PRICE, page.text), page, 6.0)
+
+
+def sales_pitch(page: Page) -> float:
+    """The site offers its own goods or services to the reader ("contact us", "our team",
+    "free consultation", "get started")."""
+    return min(1.0, _count(_PITCH, page.own_text) / 4.0)
+
+
+def self_announcement(page: Page) -> float:
+    """The writer, as we, announces or introduces something ("we're introducing", "we are
+    excited to announce"); a title that introduces or announces counts twice."""
+    title = 2 if page.title and _ANNOUNCE_TITLE.search(page.title) else 0
+    return min(1.0, (_count(_ANNOUNCE, page.own_text) + title) / 2.0)
+
+
+def product_roundup(page: Page) -> float:
+    """Lines of a product round-up: "Pros", "Cons", "Best for", "Check price"."""
+    return min(1.0, _count(_ROUNDUP, page.text) / 4.0)
+
+
+def experience(page: Page) -> float:
+    """The writer tells what they did and felt ("I moved", "I tried", "I remember")."""
+    return _rate(_count(_EXPERIENCE, page.own_text), page, 3.0)
+
+
+def argument(page: Page) -> float:
+    """The writer argues: contrasts and conclusions ("but", "however", "in fact", "therefore")."""
+    return _rate(_count(_ARGUMENT, page.own_text), page, 10.0)
 
 
 def steps(page: Page) -> float:
@@ -338,6 +423,12 @@ DESCRIBE: dict[str, str] = {
     "press_formulas": "announcement formulas (today announced, About ..., media contact)",
     "speaker_turns": "speaker turns (NAME: ...)",
     "commerce_formulas": "prices and calls to buy or contact",
+    "prices": "prices",
+    "sales_pitch": "the site offers its own goods or services (contact us, our team)",
+    "self_announcement": "the writer announces or introduces something as we",
+    "product_roundup": "product round-up lines (pros, cons, best for)",
+    "experience": "the writer tells what they did (I moved, I tried)",
+    "argument": "the writer argues (but, however, in fact, therefore)",
     "steps": "numbered steps or many short headings",
     "howto_title": "a how-to, list or guide title",
     "newsletter_formulas": "newsletter formulas (subscribe, this week's issue)",
@@ -365,6 +456,12 @@ SIGNALS: dict[str, Callable[[Page], float]] = {
     "press_formulas": press_formulas,
     "speaker_turns": speaker_turns,
     "commerce_formulas": commerce_formulas,
+    "prices": prices,
+    "sales_pitch": sales_pitch,
+    "self_announcement": self_announcement,
+    "product_roundup": product_roundup,
+    "experience": experience,
+    "argument": argument,
     "steps": steps,
     "howto_title": howto_title,
     "newsletter_formulas": newsletter_formulas,
