@@ -299,10 +299,12 @@ def second_person(page: Page) -> float:
 
 
 def impersonal(page: Page) -> float:
-    """The writer never says I, we or you in their own words."""
+    """The writer never says I, we or you in their own words; a page too short to tell
+    (fewer than ``_SMOOTH_WORDS`` words) says it only in part."""
     own = page.own_text
     n = _count(_FIRST_SINGULAR, own) + _count(_FIRST_PLURAL, own) + _count(_SECOND, own)
-    return max(0.0, 1.0 - n * 1000.0 / page.words / 4.0)
+    absent = max(0.0, 1.0 - n * 1000.0 / page.words / 4.0)
+    return absent * min(1.0, page.words / _SMOOTH_WORDS)
 
 
 def reporting(page: Page) -> float:
