@@ -318,3 +318,31 @@ def test_role_word_reads_one_and_two_word_roles() -> None:
     assert role_word("troop") == "MIL"
     assert role_word("minister", "foreign") == "GOV"
     assert role_word("table") is None
+
+
+# -- names of things ------------------------------------------------------------------------
+
+
+def test_a_place_inside_the_name_of_a_treaty_is_no_mention_of_the_place() -> None:
+    doc = analyse(
+        "The city council voted to honour the Kyoto Protocol targets, Mayor Dan Pell said."
+    )
+    assert "JPN" not in codes(doc)
+    assert "Kyoto" not in names(doc)
+
+
+def test_a_festival_named_after_its_city_is_no_actor() -> None:
+    doc = analyse("Ana Velo played guitar at the Lisbon Jazz Harbour Festival last weekend.")
+    assert not any("Festival" in n or n == "Lisbon" for n in names(doc))
+
+
+def test_a_firm_followed_by_a_model_number_is_a_product() -> None:
+    doc = analyse(
+        "Dara Quent bought a Samsung S24 phone for her trip to Lima, then flew on a Boeing 787."
+    )
+    assert not names(doc) & {"Samsung", "Boeing"}
+
+
+def test_a_police_department_named_after_its_city_stays_an_actor() -> None:
+    doc = analyse("Officers from the Oslo Police Department arrived at the harbour on Friday.")
+    assert entity(doc, "Oslo Police Department").code == "NORCOP"

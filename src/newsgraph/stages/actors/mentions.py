@@ -16,6 +16,7 @@ from newsgraph.stages.actors.coder import Coding, code_phrase, compose, country_
 from newsgraph.stages.actors.evidence import evidence_of, is_short, supported
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
 from newsgraph.stages.actors.tables import Lexicon
+from newsgraph.stages.actors.things import inside_thing, thing_spans
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -256,11 +257,14 @@ def find_mentions(
         if ent.label_ in NER_LABELS and _list_of_names(words[ent.start : ent.end], lex, user):
             for k in range(ent.start, ent.end):
                 ent_span.pop(k, None)
+    # A name inside the name of a law, an event, a work or a product ("the Kyoto Protocol")
+    # is part of that name, and that name is no actor (``things``).
+    things = thing_spans(doc)
     # Names from the lexicon first: they are exact ("the People's Liberation Army"), and a
     # one-word name has the evidence of the document (``evidence``).
     for n in (0, 1):
         for a, b, entries in ev.matches.get(n, ()):
-            if any(taken[a:b]) or "\n" in doc[a:b].text:
+            if any(taken[a:b]) or "\n" in doc[a:b].text or inside_thing(things, a, b):
                 continue
             if is_short(a, b, entries[0]) and not supported(
                 doc[a], entries[0], entries[0].code_on(date), ev, lex
@@ -295,7 +299,7 @@ def find_mentions(
             poss = [k for k in range(a, b - 1) if doc[k].lower_ in ("'s", "\u2019s")]
             if poss:
                 a = poss[-1] + 1  # "Castrovia's Anais Ferou": the name follows the possessive
-        if a >= b or any(taken[a:b]):
+        if a >= b or any(taken[a:b]) or _holds_thing(things, a, b):
             continue
         if ent.label_ == "FAC":
             continue  # buildings are actors only when the lexicon says so (seats of power)
@@ -320,6 +324,12 @@ def find_mentions(
     out.extend(_nominals(doc, lex, user, date, taken, named))
     out.sort(key=lambda m: m.i)
     return out
+
+
+def _holds_thing(things: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` is inside a name of a thing or holds one's end ("the Lisbon Jazz
+    Festival" taken for an organisation)."""
+    return inside_thing(things, a, b) or any(a < e <= b and s >= a for s, e in things)
 
 
 _LIST_WORDS = frozenset((",", "and", "or", "&", "the"))
