@@ -346,3 +346,16 @@ def test_a_firm_followed_by_a_model_number_is_a_product() -> None:
 def test_a_police_department_named_after_its_city_stays_an_actor() -> None:
     doc = analyse("Officers from the Oslo Police Department arrived at the harbour on Friday.")
     assert entity(doc, "Oslo Police Department").code == "NORCOP"
+
+
+def test_a_role_word_that_is_not_the_head_of_a_name_names_no_role() -> None:
+    doc = analyse("Students in Ohio must pass Business Calculus before their second year.")
+    assert "Business Calculus" not in names(doc)
+    doc = analyse("Boats leave from the Playa Verde Public Boat Ramp in Florida each morning.")
+    assert not any("Boat" in n for n in names(doc))
+
+
+def test_an_organisation_named_by_its_role_word_keeps_the_role() -> None:
+    doc = analyse("Officers of the Fairfield Police said the Business Group on Health met in Ohio.")
+    assert entity(doc, "Fairfield Police").code == "COP"
+    assert entity(doc, "Business Group on Health").code == "BUS"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from newsgraph.stages.actors.actorhood import ORG_WORDS
 from newsgraph.stages.actors.coder import Coding, code_phrase, compose, country_of, is_place
 from newsgraph.stages.actors.evidence import evidence_of, is_short, supported
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
@@ -409,6 +410,8 @@ def _make(
     )
     if role == "org" and entry is None and _inside_another_name(doc, a, b, ctx[0], coding, lex):
         m.coding = Coding(names=coding.names, rule="a known name inside another name")
+    elif role == "org" and entry is None and _role_off_head(doc, a, b, ctx[0], coding):
+        m.coding = Coding(names=coding.names, rule="a role word inside the name of a thing")
     if role in ("place", "norp"):
         inside = [h for h in coding.names if is_place(h) and a <= ctx[0] + h.start < b]
         country = country_of(inside[0].code) if inside else None
@@ -426,6 +429,26 @@ def _make(
         if entry is None and role == "place" and country is None:
             m.coding.rule = "place not in the tables"
     return m
+
+
+def _role_off_head(doc: Doc, a: int, b: int, offset: int, coding: Coding) -> bool:
+    """A role word of a name that is not its head names no role: "Business Calculus" is a
+    course, "Docker Secure Images" software, "the Playa Verde Public Boat Ramp" a place. An
+    organisation's name has an organisation's word ("Business Group on Health") or a role
+    word for its head, the last word before a preposition ("Fairfield Police", "Reporters
+    Without Borders"). Only when the tables know no organisation in the name and every role
+    word lies inside it."""
+    if coding.role is None or not coding.agents:
+        return False
+    if any(h.code and not is_place(h) for h in coding.names):
+        return False
+    if any(t.lower_ in ORG_WORDS or t.lemma_.lower() in ORG_WORDS for t in doc[a:b]):
+        return False
+    spans = [(offset + s, offset + e) for s, e, _ in coding.agents]
+    if any(not (a <= s and e <= b) for s, e in spans):
+        return False
+    head = next((k - 1 for k in range(a + 1, b) if doc[k].pos_ == "ADP"), b - 1)
+    return not any(s <= head < e for s, e in spans)
 
 
 def _after_place(
