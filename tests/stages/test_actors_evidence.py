@@ -359,3 +359,18 @@ def test_an_organisation_named_by_its_role_word_keeps_the_role() -> None:
     doc = analyse("Officers of the Fairfield Police said the Business Group on Health met in Ohio.")
     assert entity(doc, "Fairfield Police").code == "COP"
     assert entity(doc, "Business Group on Health").code == "BUS"
+
+
+def test_a_country_abbreviation_opening_the_name_of_a_report_is_part_of_it() -> None:
+    doc = analyse("The agency published its U.S. Drought Outlook for the coming months.")
+    assert "U.S." not in names(doc)
+
+
+def test_a_streaming_service_with_a_plus_is_a_product() -> None:
+    doc = analyse("Viewers in Spain can stream the film on Apple TV+ next week.")
+    assert "Apple" not in names(doc)
+
+
+def test_an_app_is_not_the_company_that_owns_it() -> None:
+    doc = analyse("Lena Orr in Madrid sent the photos over WhatsApp.")
+    assert "MNC" not in codes(doc)

@@ -7,7 +7,7 @@ mention of that place or firm, and the whole name is no actor. A name of a thing
 1. an entity spaCy labels as a law, an event, a work, a product or a language;
 2. a run of capitalised words on one line that ends in a noun for a thing ("Festival",
    "Agreement", "Outlook", "Edition");
-3. a name followed by a model number ("Vexo 4070", "Strato X200").
+3. a name followed by a model number ("Vexo 4070", "Strato X200") or a plus ("Lumo TV+").
 
 Only a name strictly inside such a name is dropped: a name that is the whole of it (spaCy
 calling "The Daily Ledger" a work) stays.
@@ -49,16 +49,21 @@ def thing_spans(doc: Doc) -> list[tuple[int, int]]:
     out = [(e.start, e.end) for e in doc.ents if e.label_ in THING_LABELS]
     i, n = 0, len(doc)
     while i < n:
-        if not _capitalised(doc[i].text) or not doc[i].is_alpha:
+        if not _capitalised(doc[i].text) or not any(c.isalpha() for c in doc[i].text):
             i += 1
             continue
         j = i + 1
         while j < n and _capitalised(doc[j].text) and "\n" not in doc[j - 1].text_with_ws:
             j += 1
         last = doc[j - 1]
-        if j - i >= 2 and (last.lower_ in THING_NOUNS or _model_number(last.text)):
+        if j - i >= 2 and (
+            last.lower_ in THING_NOUNS or _model_number(last.text) or last.text.endswith("+")
+        ):
             out.append((i, j))
-        if j < n and "\n" not in doc[j - 1].text_with_ws and _model_number(doc[j].text):
+        glued = j < n and "\n" not in doc[j - 1].text_with_ws
+        if glued and (
+            _model_number(doc[j].text) or (doc[j].text == "+" and not doc[j - 1].whitespace_)
+        ):
             out.append((i, j + 1))
         i = j
     return out
