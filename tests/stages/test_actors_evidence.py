@@ -374,3 +374,21 @@ def test_a_streaming_service_with_a_plus_is_a_product() -> None:
 def test_an_app_is_not_the_company_that_owns_it() -> None:
     doc = analyse("Lena Orr in Madrid sent the photos over WhatsApp.")
     assert "MNC" not in codes(doc)
+
+
+# -- namesakes ------------------------------------------------------------------------------
+
+
+def test_a_capital_opening_a_university_name_is_a_namesake_in_another_country() -> None:
+    doc = analyse("Students at Georgetown University in Ohio and Texas marched on Monday.")
+    assert entity(doc, "Georgetown University").code == "EDU"
+
+
+def test_a_university_of_a_city_keeps_the_city_country() -> None:
+    doc = analyse("Researchers at the University of Toronto and in Chile found a new fern.")
+    assert entity(doc, "University of Toronto").code == "CANEDU"
+
+
+def test_a_city_opening_a_name_keeps_its_country_when_no_other_country_is_named() -> None:
+    doc = analyse("Oslo Police Department officers arrived at the harbour on Friday.")
+    assert entity(doc, "Oslo Police Department").code == "NORCOP"

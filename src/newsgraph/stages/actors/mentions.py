@@ -412,6 +412,11 @@ def _make(
         m.coding = Coding(names=coding.names, rule="a known name inside another name")
     elif role == "org" and entry is None and _role_off_head(doc, a, b, ctx[0], coding):
         m.coding = Coding(names=coding.names, rule="a role word inside the name of a thing")
+    elif role in ("org", "person") and entry is None and _namesake(doc, role, m, lex, user):
+        c = m.coding
+        m.coding = Coding(
+            code=c.role, role=c.role, names=c.names, agents=c.agents, rule="a namesake city"
+        )
     if role in ("place", "norp"):
         inside = [h for h in coding.names if is_place(h) and a <= ctx[0] + h.start < b]
         country = country_of(inside[0].code) if inside else None
@@ -429,6 +434,29 @@ def _make(
         if entry is None and role == "place" and country is None:
             m.coding.rule = "place not in the tables"
     return m
+
+
+_BELONGS = words("of in at from de du")
+
+
+def _namesake(doc: Doc, role: Role, m: Mention, lex: Lexicon, user: PhraseIndex | None) -> bool:
+    """The country of an organisation or a person comes only from a city (or, in an
+    organisation's name, a capital) that opens a name ("Georgetown University", "Paris
+    Baguette", "Rutgers University-New Brunswick") and that the document points nowhere else
+    to: a namesake. A country's own name ("Bank of Japan") is its evidence, and so is a
+    place the name says it belongs to ("University of Toronto", "a nurse in Leeds")."""
+    coding = m.coding
+    if coding.country is None or coding.code is None or coding.code[:3] != coding.country:
+        return False
+    kinds = ("city", "capital") if role == "org" else ("city",)
+    hits = [h for h in coding.names if is_place(h) and country_of(h.code) == coding.country]
+    if not hits or any(h.entry.kind not in kinds for h in hits):
+        return False
+    offset = m.context[0] if m.context else m.i
+    if any(h.start > 0 and doc[offset + h.start - 1].lower_ in _BELONGS for h in hits):
+        return False
+    ev = evidence_of(doc, lex, user)
+    return not any(ev.points_to(coding.country, h.entry.canonical) for h in hits)
 
 
 def _role_off_head(doc: Doc, a: int, b: int, offset: int, coding: Coding) -> bool:
