@@ -392,3 +392,14 @@ def test_a_university_of_a_city_keeps_the_city_country() -> None:
 def test_a_city_opening_a_name_keeps_its_country_when_no_other_country_is_named() -> None:
     doc = analyse("Oslo Police Department officers arrived at the harbour on Friday.")
     assert entity(doc, "Oslo Police Department").code == "NORCOP"
+
+
+def test_an_adjective_and_a_role_noun_without_article_name_a_field() -> None:
+    doc = analyse("Companies in Texas are racing to adopt artificial intelligence, analysts said.")
+    assert "artificial intelligence" not in names(doc)
+    assert "SPY" not in codes(doc)
+
+
+def test_local_police_stay_an_actor() -> None:
+    doc = analyse("Local police in Texas arrested two men on Friday.")
+    assert entity(doc, "Local police").code == "USACOP"

@@ -610,6 +610,18 @@ def _modifies_name(tok: Token, taken: list[bool]) -> bool:
     return False
 
 
+def _a_field(tok: Token, lex: Lexicon) -> bool:
+    """A singular role noun with no determiner, after an adjective that is no role word
+    ("artificial intelligence", "collective security"), names a field or a concept, not an
+    actor ("the Chinese president", "Kenyan police", "state media" keep theirs)."""
+    if tok.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    adjectives = [c for c in tok.lefts if c.dep_ == "amod"]
+    return bool(adjectives) and all(
+        c.ent_type_ == "" and lex.agents.get((fold(c.text),)) is None for c in adjectives
+    )
+
+
 def _nominals(
     doc: Doc,
     lex: Lexicon,
@@ -655,6 +667,8 @@ def _nominals(
         head_at = next(k for k, t in enumerate(ctx_tokens) if t.i == tok.i)
         coding = code_phrase(ctx_tokens, lex, user=user, date=date, head=head_at)
         if coding.code is None or (coding.country is None and coding.role in WEAK_ROLES):
+            continue
+        if coding.country is None and _a_field(tok, lex):
             continue
         countries = [h for h in coding.names if is_place(h)]
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "forces")
