@@ -403,3 +403,11 @@ def test_an_adjective_and_a_role_noun_without_article_name_a_field() -> None:
 def test_local_police_stay_an_actor() -> None:
     doc = analyse("Local police in Texas arrested two men on Friday.")
     assert entity(doc, "Local police").code == "USACOP"
+
+
+def test_a_principal_investigator_is_a_researcher_not_police() -> None:
+    doc = analyse(
+        "The team included two students and principal investigator Rana Voss, the Harlow "
+        "Chair in the Department of Chemistry."
+    )
+    assert entity(doc, "Rana Voss").code == "EDU"
