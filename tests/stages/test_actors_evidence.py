@@ -318,3 +318,96 @@ def test_role_word_reads_one_and_two_word_roles() -> None:
     assert role_word("troop") == "MIL"
     assert role_word("minister", "foreign") == "GOV"
     assert role_word("table") is None
+
+
+# -- names of things ------------------------------------------------------------------------
+
+
+def test_a_place_inside_the_name_of_a_treaty_is_no_mention_of_the_place() -> None:
+    doc = analyse(
+        "The city council voted to honour the Kyoto Protocol targets, Mayor Dan Pell said."
+    )
+    assert "JPN" not in codes(doc)
+    assert "Kyoto" not in names(doc)
+
+
+def test_a_festival_named_after_its_city_is_no_actor() -> None:
+    doc = analyse("Ana Velo played guitar at the Lisbon Jazz Harbour Festival last weekend.")
+    assert not any("Festival" in n or n == "Lisbon" for n in names(doc))
+
+
+def test_a_firm_followed_by_a_model_number_is_a_product() -> None:
+    doc = analyse(
+        "Dara Quent bought a Samsung S24 phone for her trip to Lima, then flew on a Boeing 787."
+    )
+    assert not names(doc) & {"Samsung", "Boeing"}
+
+
+def test_a_police_department_named_after_its_city_stays_an_actor() -> None:
+    doc = analyse("Officers from the Oslo Police Department arrived at the harbour on Friday.")
+    assert entity(doc, "Oslo Police Department").code == "NORCOP"
+
+
+def test_a_role_word_that_is_not_the_head_of_a_name_names_no_role() -> None:
+    doc = analyse("Students in Ohio must pass Business Calculus before their second year.")
+    assert "Business Calculus" not in names(doc)
+    doc = analyse("Boats leave from the Playa Verde Public Boat Ramp in Florida each morning.")
+    assert not any("Boat" in n for n in names(doc))
+
+
+def test_an_organisation_named_by_its_role_word_keeps_the_role() -> None:
+    doc = analyse("Officers of the Fairfield Police said the Business Group on Health met in Ohio.")
+    assert entity(doc, "Fairfield Police").code == "COP"
+    assert entity(doc, "Business Group on Health").code == "BUS"
+
+
+def test_a_country_abbreviation_opening_the_name_of_a_report_is_part_of_it() -> None:
+    doc = analyse("The agency published its U.S. Drought Outlook for the coming months.")
+    assert "U.S." not in names(doc)
+
+
+def test_a_streaming_service_with_a_plus_is_a_product() -> None:
+    doc = analyse("Viewers in Spain can stream the film on Apple TV+ next week.")
+    assert "Apple" not in names(doc)
+
+
+def test_an_app_is_not_the_company_that_owns_it() -> None:
+    doc = analyse("Lena Orr in Madrid sent the photos over WhatsApp.")
+    assert "MNC" not in codes(doc)
+
+
+# -- namesakes ------------------------------------------------------------------------------
+
+
+def test_a_capital_opening_a_university_name_is_a_namesake_in_another_country() -> None:
+    doc = analyse("Students at Georgetown University in Ohio and Texas marched on Monday.")
+    assert entity(doc, "Georgetown University").code == "EDU"
+
+
+def test_a_university_of_a_city_keeps_the_city_country() -> None:
+    doc = analyse("Researchers at the University of Toronto and in Chile found a new fern.")
+    assert entity(doc, "University of Toronto").code == "CANEDU"
+
+
+def test_a_city_opening_a_name_keeps_its_country_when_no_other_country_is_named() -> None:
+    doc = analyse("Oslo Police Department officers arrived at the harbour on Friday.")
+    assert entity(doc, "Oslo Police Department").code == "NORCOP"
+
+
+def test_an_adjective_and_a_role_noun_without_article_name_a_field() -> None:
+    doc = analyse("Companies in Texas are racing to adopt artificial intelligence, analysts said.")
+    assert "artificial intelligence" not in names(doc)
+    assert "SPY" not in codes(doc)
+
+
+def test_local_police_stay_an_actor() -> None:
+    doc = analyse("Local police in Texas arrested two men on Friday.")
+    assert entity(doc, "Local police").code == "USACOP"
+
+
+def test_a_principal_investigator_is_a_researcher_not_police() -> None:
+    doc = analyse(
+        "The team included two students and principal investigator Rana Voss, the Harlow "
+        "Chair in the Department of Chemistry."
+    )
+    assert entity(doc, "Rana Voss").code == "EDU"

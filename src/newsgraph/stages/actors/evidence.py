@@ -53,6 +53,15 @@ class Evidence:
     nations: frozenset[str]  # countries it names by name, people or capital
     matches: dict[int, list[tuple[int, int, list[NameEntry]]]]  # index -> find_all of the text
     roles: dict[int, frozenset[str]] = field(default_factory=dict)  # sentence start -> roles
+    # country -> the names of its places the document writes (country, people, capital, city)
+    places: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def points_to(self, country: str, place: str) -> bool:
+        """Whether the document points to ``country`` apart from its place ``place``: it
+        names another of the country's places, or no other country at all (a city has
+        namesakes: a Manchester in a story from Jamaica is Jamaica's)."""
+        others = self.places.get(country, frozenset()) - {place}
+        return bool(others) or not (set(self.places) - {country})
 
 
 def is_short(a: int, b: int, entry: NameEntry) -> bool:
@@ -75,6 +84,7 @@ def evidence_of(doc: Doc, lex: Lexicon, user: PhraseIndex | None) -> Evidence:
     full: set[str] = set()
     countries: set[str] = set()
     nations: set[str] = set()
+    places: dict[str, set[str]] = {}
     matches: dict[int, list[tuple[int, int, list[NameEntry]]]] = {}
     for n, index in enumerate((user, lex.names)):
         if index is None or not len(index):
@@ -87,12 +97,14 @@ def evidence_of(doc: Doc, lex: Lexicon, user: PhraseIndex | None) -> Evidence:
                     code = e.code_on(None)
                     if code:
                         countries.add(code[:3])
+                        places.setdefault(code[:3], set()).add(e.canonical)
                         if e.kind != "city":
                             nations.add(code[:3])
                 elif b - a > 1 or _with_the(doc, a, e):
                     full.add(e.canonical)
     common = frozenset(w for w in words if w.isalpha() and w.islower())
     ev = Evidence(words, common, frozenset(full), frozenset(countries), frozenset(nations), matches)
+    ev.places = {c: frozenset(p) for c, p in places.items()}
     doc.user_data[key] = ev
     return ev
 

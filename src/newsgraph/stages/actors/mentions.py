@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from newsgraph.stages.actors.actorhood import ORG_WORDS
 from newsgraph.stages.actors.coder import Coding, code_phrase, compose, country_of, is_place
 from newsgraph.stages.actors.evidence import evidence_of, is_short, supported
 from newsgraph.stages.actors.names import NameEntry, PhraseIndex, fold
 from newsgraph.stages.actors.tables import Lexicon
+from newsgraph.stages.actors.things import inside_thing, thing_spans
 from newsgraph.wordsets import words
 
 if TYPE_CHECKING:
@@ -256,11 +258,14 @@ def find_mentions(
         if ent.label_ in NER_LABELS and _list_of_names(words[ent.start : ent.end], lex, user):
             for k in range(ent.start, ent.end):
                 ent_span.pop(k, None)
+    # A name inside the name of a law, an event, a work or a product ("the Kyoto Protocol")
+    # is part of that name, and that name is no actor (``things``).
+    things = thing_spans(doc)
     # Names from the lexicon first: they are exact ("the People's Liberation Army"), and a
     # one-word name has the evidence of the document (``evidence``).
     for n in (0, 1):
         for a, b, entries in ev.matches.get(n, ()):
-            if any(taken[a:b]) or "\n" in doc[a:b].text:
+            if any(taken[a:b]) or "\n" in doc[a:b].text or inside_thing(things, a, b):
                 continue
             if is_short(a, b, entries[0]) and not supported(
                 doc[a], entries[0], entries[0].code_on(date), ev, lex
@@ -295,7 +300,7 @@ def find_mentions(
             poss = [k for k in range(a, b - 1) if doc[k].lower_ in ("'s", "\u2019s")]
             if poss:
                 a = poss[-1] + 1  # "Castrovia's Anais Ferou": the name follows the possessive
-        if a >= b or any(taken[a:b]):
+        if a >= b or any(taken[a:b]) or _holds_thing(things, a, b):
             continue
         if ent.label_ == "FAC":
             continue  # buildings are actors only when the lexicon says so (seats of power)
@@ -320,6 +325,12 @@ def find_mentions(
     out.extend(_nominals(doc, lex, user, date, taken, named))
     out.sort(key=lambda m: m.i)
     return out
+
+
+def _holds_thing(things: list[tuple[int, int]], a: int, b: int) -> bool:
+    """Whether ``[a, b)`` is inside a name of a thing or holds one's end ("the Lisbon Jazz
+    Festival" taken for an organisation)."""
+    return inside_thing(things, a, b) or any(a < e <= b and s >= a for s, e in things)
 
 
 _LIST_WORDS = frozenset((",", "and", "or", "&", "the"))
@@ -399,6 +410,13 @@ def _make(
     )
     if role == "org" and entry is None and _inside_another_name(doc, a, b, ctx[0], coding, lex):
         m.coding = Coding(names=coding.names, rule="a known name inside another name")
+    elif role == "org" and entry is None and _role_off_head(doc, a, b, ctx[0], coding):
+        m.coding = Coding(names=coding.names, rule="a role word inside the name of a thing")
+    elif role in ("org", "person") and entry is None and _namesake(doc, role, m, lex, user):
+        c = m.coding
+        m.coding = Coding(
+            code=c.role, role=c.role, names=c.names, agents=c.agents, rule="a namesake city"
+        )
     if role in ("place", "norp"):
         inside = [h for h in coding.names if is_place(h) and a <= ctx[0] + h.start < b]
         country = country_of(inside[0].code) if inside else None
@@ -416,6 +434,49 @@ def _make(
         if entry is None and role == "place" and country is None:
             m.coding.rule = "place not in the tables"
     return m
+
+
+_BELONGS = words("of in at from de du")
+
+
+def _namesake(doc: Doc, role: Role, m: Mention, lex: Lexicon, user: PhraseIndex | None) -> bool:
+    """The country of an organisation or a person comes only from a city (or, in an
+    organisation's name, a capital) that opens a name ("Georgetown University", "Paris
+    Baguette", "Rutgers University-New Brunswick") and that the document points nowhere else
+    to: a namesake. A country's own name ("Bank of Japan") is its evidence, and so is a
+    place the name says it belongs to ("University of Toronto", "a nurse in Leeds")."""
+    coding = m.coding
+    if coding.country is None or coding.code is None or coding.code[:3] != coding.country:
+        return False
+    kinds = ("city", "capital") if role == "org" else ("city",)
+    hits = [h for h in coding.names if is_place(h) and country_of(h.code) == coding.country]
+    if not hits or any(h.entry.kind not in kinds for h in hits):
+        return False
+    offset = m.context[0] if m.context else m.i
+    if any(h.start > 0 and doc[offset + h.start - 1].lower_ in _BELONGS for h in hits):
+        return False
+    ev = evidence_of(doc, lex, user)
+    return not any(ev.points_to(coding.country, h.entry.canonical) for h in hits)
+
+
+def _role_off_head(doc: Doc, a: int, b: int, offset: int, coding: Coding) -> bool:
+    """A role word of a name that is not its head names no role: "Business Calculus" is a
+    course, "Docker Secure Images" software, "the Playa Verde Public Boat Ramp" a place. An
+    organisation's name has an organisation's word ("Business Group on Health") or a role
+    word for its head, the last word before a preposition ("Fairfield Police", "Reporters
+    Without Borders"). Only when the tables know no organisation in the name and every role
+    word lies inside it."""
+    if coding.role is None or not coding.agents:
+        return False
+    if any(h.code and not is_place(h) for h in coding.names):
+        return False
+    if any(t.lower_ in ORG_WORDS or t.lemma_.lower() in ORG_WORDS for t in doc[a:b]):
+        return False
+    spans = [(offset + s, offset + e) for s, e, _ in coding.agents]
+    if any(not (a <= s and e <= b) for s, e in spans):
+        return False
+    head = next((k - 1 for k in range(a + 1, b) if doc[k].pos_ == "ADP"), b - 1)
+    return not any(s <= head < e for s, e in spans)
 
 
 def _after_place(
@@ -549,6 +610,18 @@ def _modifies_name(tok: Token, taken: list[bool]) -> bool:
     return False
 
 
+def _a_field(tok: Token, lex: Lexicon) -> bool:
+    """A singular role noun with no determiner, after an adjective that is no role word
+    ("artificial intelligence", "collective security"), names a field or a concept, not an
+    actor ("the Chinese president", "Kenyan police", "state media" keep theirs)."""
+    if tok.tag_ != "NN" or any(c.dep_ in ("det", "poss") for c in tok.children):
+        return False
+    adjectives = [c for c in tok.lefts if c.dep_ == "amod"]
+    return bool(adjectives) and all(
+        c.ent_type_ == "" and lex.agents.get((fold(c.text),)) is None for c in adjectives
+    )
+
+
 def _nominals(
     doc: Doc,
     lex: Lexicon,
@@ -594,6 +667,8 @@ def _nominals(
         head_at = next(k for k, t in enumerate(ctx_tokens) if t.i == tok.i)
         coding = code_phrase(ctx_tokens, lex, user=user, date=date, head=head_at)
         if coding.code is None or (coding.country is None and coding.role in WEAK_ROLES):
+            continue
+        if coding.country is None and _a_field(tok, lex):
             continue
         countries = [h for h in coding.names if is_place(h)]
         plural = tok.tag_ in ("NNS", "NNPS") or tok.lower_ in ("police", "troops", "forces")
