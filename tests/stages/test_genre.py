@@ -226,8 +226,3 @@ def test_one_label_over_and_over_is_no_dialogue() -> None:
     genre = classify(fields, title="Berths for visiting boats")
     assert genre.label != "transcript", genre.evidence
     assert "speaker turns (NAME: ...)" not in genre.evidence
-
-
-def test_an_empty_or_tiny_page_is_no_news_report() -> None:
-    assert classify("").label == "listing"
-    assert classify("").evidence == ["no stronger signal (the default)"]

@@ -299,12 +299,10 @@ def second_person(page: Page) -> float:
 
 
 def impersonal(page: Page) -> float:
-    """The writer never says I, we or you in their own words; a page too short to tell
-    (fewer than ``_SMOOTH_WORDS`` words) says it only in part."""
+    """The writer never says I, we or you in their own words."""
     own = page.own_text
     n = _count(_FIRST_SINGULAR, own) + _count(_FIRST_PLURAL, own) + _count(_SECOND, own)
-    absent = max(0.0, 1.0 - n * 1000.0 / page.words / 4.0)
-    return absent * min(1.0, page.words / _SMOOTH_WORDS)
+    return max(0.0, 1.0 - n * 1000.0 / page.words / 4.0)
 
 
 def reporting(page: Page) -> float:
