@@ -16,8 +16,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.quotes.cues import COGNITION, CUES, FRAME_ONLY, SPEECH
+from newsgraph.stages.quotes.cues import (
+    COGNITION,
+    CUES,
+    EVIDENCE,
+    FRAME_ONLY,
+    NAMING,
+    SPEECH,
+)
 from newsgraph.stages.quotes.frame import (
+    RECORDS,
     SOURCE_NOUNS,
     SPEAKING_ENTITIES,
     agent,
@@ -30,6 +38,7 @@ from newsgraph.stages.quotes.frame import (
     no_one,
     no_thinker,
     passive,
+    thing,
     unnamed_act,
     writer_voice,
 )
@@ -49,6 +58,7 @@ PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her",
 COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post", "thank"])
 # Verbs whose object is whom they address ("told reporters"), not what they said.
 ADDRESSING = frozenset(["tell", "ask", "inform", "notify", "assure", "warn", "advise", "brief"])
+WH_TAGS = ("WP", "WDT")  # "what", "which", "that" as relative words
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
 
 
@@ -102,7 +112,8 @@ def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
         # "But to prevent problems, he said, officials should be vigilant": the clause around
         around = _around(verb.head, verb)
         return (around, True) if around is not None else None
-    if verb.lemma_.lower() in COGNITION or verb.lemma_.lower() in COMMISSIVE:
+    lemma = verb.lemma_.lower()
+    if lemma in COGNITION or lemma in COMMISSIVE:
         return None  # "expects to", "pledged to": an intention, not a report
     # "called the treaty his “best achievement”": the object and what follows it
     comps = [
@@ -111,15 +122,30 @@ def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
         if c.dep_ in ("dobj", "xcomp", "oprd", "attr", "dative")
         or (c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "against", "of", "as"))
     ]
-    if not comps or (
-        verb.lemma_.lower() in ADDRESSING
-        and len(comps) == 1
-        and comps[0].dep_ in ("dobj", "dative")
-    ):
-        return None  # "told this newspaper", "asked Mr Malone": whom, not what
+    if not comps or not _object_reports(verb, comps):
+        return None
     a = _span(comps[0])[0]
     b = max(_span(c)[1] for c in comps)
     return (a, b), False
+
+
+def _object_reports(verb: Token, comps: list[Token]) -> bool:
+    """Can what ``verb`` governs without a clause be a statement? Not whom it addresses ("told
+    this newspaper", "asked Mr Malone five questions"), not a bare name ("what researchers
+    call X", "what they called labs": a name given to something), not what a thing shows ("the
+    firm demonstrated growth", "researchers revealed an algorithm"): only a record shows
+    something without a clause ("the poll shows Clinton ahead"), save a proposal ("suggests
+    soaking it")."""
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in comps}
+    if lemma in ADDRESSING and deps <= {"dobj", "dative"}:
+        return False
+    if lemma in NAMING and any(c.dep_ == "dobj" and c.tag_ in WH_TAGS for c in verb.children):
+        return False  # "what researchers call X": a name for something, not a statement
+    if lemma in EVIDENCE and comps[0].tag_ != "VBG":
+        subj = subject_of(verb)
+        return subj is not None and subj.lemma_.lower() in RECORDS
+    return True
 
 
 def _around(head: Token, skip: Token) -> tuple[int, int] | None:
@@ -157,7 +183,9 @@ def reports(tok: Token) -> bool:
     if passive(tok):
         return agent(tok) is not None or unnamed_act(tok)
     subj = subject_of(tok)
-    return subj is None or not (writer_voice(subj) or no_one(subj) or no_thinker(subj, tok))
+    return subj is None or not (
+        writer_voice(subj) or no_one(subj) or no_thinker(subj, tok) or thing(subj)
+    )
 
 
 def _cue_quote(
@@ -168,6 +196,8 @@ def _cue_quote(
     if not reports(tok) or any(q.start < tok.idx < q.end for q in quoted):
         return None  # a cue inside a quotation is part of what was said
     subj, clause = _source(tok)
+    if subj is not None and thing(subj):
+        return None  # "the research, which shows that ...": a thing says nothing
     got = _content(tok)
     if (subj is None and not passive(tok)) or got is None or _trivial(doc, got[0]):
         return None
