@@ -467,3 +467,14 @@ def test_an_object_alone_is_a_statement_only_for_verbs_of_saying() -> None:
     _, qs = quotes("The coach suggests soaking the boots in warm water overnight.")
     (q,) = qs
     assert q.text.startswith("soaking the boots")
+
+
+def test_a_link_line_or_a_preposition_is_no_attribution() -> None:
+    _, qs = quotes(
+        "The ferry will run twice a day, Marta Lind said.\n\n"
+        "Related: Islanders are not using the new ferry much, a harbour survey shows\n\n"
+        "The story “Is the old pier actually going to close next year?” (Page A3, May 2) "
+        "regarding “the confusion of islanders about everything from fares to timetables” "
+        "helps me see why the council needs a plan."
+    )
+    assert [q.text for q in qs] == ["The ferry will run twice a day"]

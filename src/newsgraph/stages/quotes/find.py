@@ -84,8 +84,29 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
+# Participles used as prepositions ("regarding the vote", "considering the cost"): no cue.
+PREPOSITIONS = frozenset(["regarding", "concerning", "considering"])
+
+
 def is_cue(tok: Token) -> bool:
+    """A cue verb; not a participle used as a preposition ("Regarding “…” (Page B1): ...")."""
+    if tok.lower_ in PREPOSITIONS and tok.tag_ == "VBG":
+        return False
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES
+
+
+# The labels of a line that links to another page ("Related: ...", "Read more: ...", "See
+# also: ...", "Watch: ..."): a headline, no one's words.
+LINK_LABELS = ("related", "read more", "read", "see also", "also read", "watch", "listen", "more")
+_LINK_LINE = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in LINK_LABELS) + r")\s*:", re.IGNORECASE
+)
+
+
+def link_line(text: str, at: int) -> bool:
+    """Is the paragraph around offset ``at`` a link to another page ("Related: ...")?"""
+    start = text.rfind("\n", 0, at) + 1
+    return _LINK_LINE.match(text, start) is not None
 
 
 def _antecedent_speaker(cue: Token) -> Token | None:
@@ -312,6 +333,7 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
         ):
             last_direct.parts.append((q.start, q.end))  # a continuation paragraph
             used.add(k)
+    found = [f for f in found if not link_line(text, f.start)]
     found.sort(key=lambda f: f.start)
     return found
 
