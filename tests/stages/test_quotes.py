@@ -478,3 +478,16 @@ def test_a_link_line_or_a_preposition_is_no_attribution() -> None:
         "helps me see why the council needs a plan."
     )
     assert [q.text for q in qs] == ["The ferry will run twice a day"]
+
+
+def test_a_cue_inside_what_someone_said_is_part_of_it() -> None:
+    _, qs = quotes(
+        "Marta Lind said some islanders are starting to wonder whether the ferry is worth the fare."
+    )
+    assert [(q.speaker_text, q.text) for q in qs] == [
+        ("Marta Lind", "some islanders are starting to wonder whether the ferry is worth the fare")
+    ]
+    _, qs = quotes("Marta Lind said some are starting to wonder whether the fare is fair.")
+    assert [q.speaker_text for q in qs] == ["Marta Lind"]
+    _, qs = quotes("Marta Lind said Tom Brack told her that the ferry would stop in May.")
+    assert {q.speaker_text for q in qs} == {"Marta Lind", "Tom Brack"}

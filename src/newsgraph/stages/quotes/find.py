@@ -272,6 +272,8 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
             by_cue[tok.i] = f
             used.update(inside)
 
+    found = _drop_nested(doc, found, by_cue)
+    by_cue = {i: f for i, f in by_cue.items() if any(f is g for g in found)}
     found.extend(_according_to(doc))
     found.extend(_turn_quotes(doc, quoted, used, transcript))
     found.extend(_name_colon_lines(doc, quoted, found, used))
@@ -336,6 +338,28 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
     found = [f for f in found if not link_line(text, f.start)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _drop_nested(doc: Doc, found: list[Found], by_cue: dict[int, Found]) -> list[Found]:
+    """A cue inside what someone else is reported to say is part of it ("Winkler said some are
+    starting to wonder whether ...": Winkler's words, not a quote by "some"), unless it names
+    its own speaker (a name, a pronoun, a coded actor: "she said the mayor told her ...")."""
+    kept: list[Found] = []
+    for f in found:
+        if f.kind != "direct" and f.cue_token is not None and f.speaker_token is not None:
+            at = doc[f.cue_token].idx
+            inside = any(
+                g is not f and g.kind != "direct" and g.start <= at < g.end for g in by_cue.values()
+            )
+            if inside and _common(doc[f.speaker_token]):
+                continue
+        kept.append(f)
+    return kept
+
+
+def _common(tok: Token) -> bool:
+    """A source that is no name: a common noun or a quantifier ("some", "leading companies")."""
+    return (tok.pos_ in ("NOUN", "DET", "ADJ", "NUM") or tok.tag_ == "DT") and not tok.ent_type_
 
 
 def _according_to(doc: Doc) -> list[Found]:

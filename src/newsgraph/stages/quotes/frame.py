@@ -13,6 +13,10 @@ The standard is "never mis-attribute": a missed quote costs less than a false on
 - What is reported without a clause ("denied the report", "wants to triple the program") needs
   a subject that can speak: a name, a coded actor, a pronoun for one, or a source noun. So do
   evidence verbs ("the study shows ...", not "the score shows ...").
+- A thing, a quality or a body of evidence says nothing, clause or not ("the growing popularity
+  of X suggests that", "research shows that"; ``THINGS``), unless its phrase names its source
+  ("data from the census show ..."). Without a clause, only a record shows something ("the
+  poll shows Clinton ahead"; ``RECORDS``).
 """
 
 from __future__ import annotations
