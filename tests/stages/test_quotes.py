@@ -415,3 +415,79 @@ def test_an_everyday_verb_with_a_thing_for_subject_reports_nothing() -> None:
     _, qs = quotes("Twelve percent indicated that they were not sure.")
     (q,) = qs
     assert q.text == "that they were not sure"
+
+
+def test_a_thing_or_a_body_of_evidence_says_nothing() -> None:
+    for text in (
+        "The rising popularity of cold baths suggests that many swimmers want a thrill.",
+        "The hardest part was thinking that the ferry had left without us.",
+        "Some online rumours argue that the orchard will close in spring.",
+        "Careful research shows that no diet works for every runner.",
+        "Our data suggests that the lake warms earlier each year.",
+        "Forty kilograms of lemons announced that the market had opened.",
+    ):
+        _, qs = quotes(text)
+        assert [q for q in qs if q.speaker_text] == [], text
+    _, qs = quotes("The Harbour Board report says that the pier needs new pilings.")
+    (q,) = qs
+    assert q.text == "that the pier needs new pilings"
+    _, qs = quotes(
+        "Data from the 2014 Velmont Household Survey show that most families own a boat."
+    )
+    (q,) = qs
+    assert q.text == "that most families own a boat"
+
+
+def test_a_name_qualifying_the_speaker_is_not_the_speaker() -> None:
+    doc, qs = quotes(
+        "Velmont University opened a new library in May. Velmont University students say they "
+        "wait an hour for a seat."
+    )
+    (q,) = qs
+    assert q.speaker_text == "Velmont University students" and q.speaker is None
+    doc, qs = quotes("Velmont University officials say the library will stay open at night.")
+    (q,) = qs
+    assert speaker_name(doc, q) == "Velmont University"
+
+
+def test_an_object_alone_is_a_statement_only_for_verbs_of_saying() -> None:
+    for text in (
+        "Most towns adopted what the planners called quiet streets.",
+        "The Ostrava bakery demonstrated strong growth last year.",
+        "Both teams showed a small gain in speed after the break.",
+        "The Gazette asked Marta Lind five questions about the harbour.",
+    ):
+        _, qs = quotes(text)
+        assert [q.text for q in qs if q.speaker_text] == [], text
+    _, qs = quotes("The harbour survey shows Marta Lind well ahead of her rivals.")
+    (q,) = qs
+    assert q.text.startswith("Marta Lind")
+    _, qs = quotes("Marta Lind denied the accusation and defended the harbour fees.")
+    assert len(qs) == 2
+    _, qs = quotes("The coach suggests soaking the boots in warm water overnight.")
+    (q,) = qs
+    assert q.text.startswith("soaking the boots")
+
+
+def test_a_link_line_or_a_preposition_is_no_attribution() -> None:
+    _, qs = quotes(
+        "The ferry will run twice a day, Marta Lind said.\n\n"
+        "Related: Islanders are not using the new ferry much, a harbour survey shows\n\n"
+        "The story “Is the old pier actually going to close next year?” (Page A3, May 2) "
+        "regarding “the confusion of islanders about everything from fares to timetables” "
+        "helps me see why the council needs a plan."
+    )
+    assert [q.text for q in qs] == ["The ferry will run twice a day"]
+
+
+def test_a_cue_inside_what_someone_said_is_part_of_it() -> None:
+    _, qs = quotes(
+        "Marta Lind said some islanders are starting to wonder whether the ferry is worth the fare."
+    )
+    assert [(q.speaker_text, q.text) for q in qs] == [
+        ("Marta Lind", "some islanders are starting to wonder whether the ferry is worth the fare")
+    ]
+    _, qs = quotes("Marta Lind said some are starting to wonder whether the fare is fair.")
+    assert [q.speaker_text for q in qs] == ["Marta Lind"]
+    _, qs = quotes("Marta Lind said Tom Brack told her that the ferry would stop in May.")
+    assert {q.speaker_text for q in qs} == {"Marta Lind", "Tom Brack"}

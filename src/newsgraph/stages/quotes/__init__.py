@@ -24,7 +24,7 @@ from newsgraph.registry import stage
 from newsgraph.stages.actors import actor_mentions_of
 from newsgraph.stages.nlp import parse_of
 from newsgraph.stages.quotes.find import PRONOUNS, Found, find_quotes
-from newsgraph.stages.quotes.frame import SPEAKER_NOUNS
+from newsgraph.stages.quotes.frame import REPRESENTATIVES
 from newsgraph.syntax import SUBJECTS
 
 if TYPE_CHECKING:
@@ -142,14 +142,15 @@ def _subject_like(t: Token) -> bool:
 def _in_phrase(head: Token, inside: list[tuple[ActorMention, str]]) -> str | None:
     """The entity named inside a speaker phrase whose head word is none: the person in
     apposition ("Noble's owner, Joe Hannouch"); the body a source noun speaks for ("a
-    spokesperson for Orbex", "Pentagon officials"); no one when the head is another common noun
-    ("Stanford students", "prices for Wegovy": the name only qualifies them)."""
+    spokesperson for Orbex", "Pentagon officials", ``frame.REPRESENTATIVES``); no one when
+    the head is another common noun ("Stanford students", "prices for Wegovy": the name only
+    qualifies them)."""
     for c in head.children:
         if c.dep_ == "appos":
             for m, eid in inside:
                 if m.i <= c.i < m.j:
                     return eid
-    if head.pos_ == "NOUN" and head.lemma_.lower() not in SPEAKER_NOUNS:
+    if head.pos_ == "NOUN" and head.lemma_.lower() not in REPRESENTATIVES:
         return None
     return min(inside, key=lambda x: x[0].start)[1]
 

@@ -51,3 +51,6 @@ FRAME_ONLY = words(
 # Evidence that speaks only through a source: "the study shows that ...", not "the overall
 # score shows how ...".
 EVIDENCE_ONLY = EVIDENCE - SPEECH - COGNITION - STANCE
+# Verbs that name something: with a relative object ("what researchers call X") they give a
+# name, not a statement.
+NAMING = words("call dub label term brand name")

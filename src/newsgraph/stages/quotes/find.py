@@ -16,8 +16,16 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from newsgraph.stages.quotes.cues import COGNITION, CUES, FRAME_ONLY, SPEECH
+from newsgraph.stages.quotes.cues import (
+    COGNITION,
+    CUES,
+    EVIDENCE,
+    FRAME_ONLY,
+    NAMING,
+    SPEECH,
+)
 from newsgraph.stages.quotes.frame import (
+    RECORDS,
     SOURCE_NOUNS,
     SPEAKING_ENTITIES,
     agent,
@@ -30,6 +38,7 @@ from newsgraph.stages.quotes.frame import (
     no_one,
     no_thinker,
     passive,
+    thing,
     unnamed_act,
     writer_voice,
 )
@@ -49,6 +58,7 @@ PRONOUNS = frozenset(["he", "she", "they", "it", "i", "we", "you", "him", "her",
 COMMISSIVE = frozenset(["pledge", "promise", "vow", "threaten", "swear", "post", "thank"])
 # Verbs whose object is whom they address ("told reporters"), not what they said.
 ADDRESSING = frozenset(["tell", "ask", "inform", "notify", "assure", "warn", "advise", "brief"])
+WH_TAGS = ("WP", "WDT")  # "what", "which", "that" as relative words
 MIN_DIRECT_WORDS = 4  # shorter quotations are scare quotes or titles unless a cue governs them
 
 
@@ -74,8 +84,29 @@ def _words(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
+# Participles used as prepositions ("regarding the vote", "considering the cost"): no cue.
+PREPOSITIONS = frozenset(["regarding", "concerning", "considering"])
+
+
 def is_cue(tok: Token) -> bool:
+    """A cue verb; not a participle used as a preposition ("Regarding “…” (Page B1): ...")."""
+    if tok.lower_ in PREPOSITIONS and tok.tag_ == "VBG":
+        return False
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in CUES
+
+
+# The labels of a line that links to another page ("Related: ...", "Read more: ...", "See
+# also: ...", "Watch: ..."): a headline, no one's words.
+LINK_LABELS = ("related", "read more", "read", "see also", "also read", "watch", "listen", "more")
+_LINK_LINE = re.compile(
+    r"(?:" + "|".join(re.escape(w) for w in LINK_LABELS) + r")\s*:", re.IGNORECASE
+)
+
+
+def link_line(text: str, at: int) -> bool:
+    """Is the paragraph around offset ``at`` a link to another page ("Related: ...")?"""
+    start = text.rfind("\n", 0, at) + 1
+    return _LINK_LINE.match(text, start) is not None
 
 
 def _antecedent_speaker(cue: Token) -> Token | None:
@@ -102,7 +133,8 @@ def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
         # "But to prevent problems, he said, officials should be vigilant": the clause around
         around = _around(verb.head, verb)
         return (around, True) if around is not None else None
-    if verb.lemma_.lower() in COGNITION or verb.lemma_.lower() in COMMISSIVE:
+    lemma = verb.lemma_.lower()
+    if lemma in COGNITION or lemma in COMMISSIVE:
         return None  # "expects to", "pledged to": an intention, not a report
     # "called the treaty his “best achievement”": the object and what follows it
     comps = [
@@ -111,15 +143,30 @@ def _content(verb: Token) -> tuple[tuple[int, int], bool] | None:
         if c.dep_ in ("dobj", "xcomp", "oprd", "attr", "dative")
         or (c.dep_ == "prep" and c.lower_ in ("for", "on", "about", "against", "of", "as"))
     ]
-    if not comps or (
-        verb.lemma_.lower() in ADDRESSING
-        and len(comps) == 1
-        and comps[0].dep_ in ("dobj", "dative")
-    ):
-        return None  # "told this newspaper", "asked Mr Malone": whom, not what
+    if not comps or not _object_reports(verb, comps):
+        return None
     a = _span(comps[0])[0]
     b = max(_span(c)[1] for c in comps)
     return (a, b), False
+
+
+def _object_reports(verb: Token, comps: list[Token]) -> bool:
+    """Can what ``verb`` governs without a clause be a statement? Not whom it addresses ("told
+    this newspaper", "asked Mr Malone five questions"), not a bare name ("what researchers
+    call X", "what they called labs": a name given to something), not what a thing shows ("the
+    firm demonstrated growth", "researchers revealed an algorithm"): only a record shows
+    something without a clause ("the poll shows Clinton ahead"), save a proposal ("suggests
+    soaking it")."""
+    lemma = verb.lemma_.lower()
+    deps = {c.dep_ for c in comps}
+    if lemma in ADDRESSING and deps <= {"dobj", "dative"}:
+        return False
+    if lemma in NAMING and any(c.dep_ == "dobj" and c.tag_ in WH_TAGS for c in verb.children):
+        return False  # "what researchers call X": a name for something, not a statement
+    if lemma in EVIDENCE and comps[0].tag_ != "VBG":
+        subj = subject_of(verb)
+        return subj is not None and subj.lemma_.lower() in RECORDS
+    return True
 
 
 def _around(head: Token, skip: Token) -> tuple[int, int] | None:
@@ -157,7 +204,9 @@ def reports(tok: Token) -> bool:
     if passive(tok):
         return agent(tok) is not None or unnamed_act(tok)
     subj = subject_of(tok)
-    return subj is None or not (writer_voice(subj) or no_one(subj) or no_thinker(subj, tok))
+    return subj is None or not (
+        writer_voice(subj) or no_one(subj) or no_thinker(subj, tok) or thing(subj)
+    )
 
 
 def _cue_quote(
@@ -168,6 +217,8 @@ def _cue_quote(
     if not reports(tok) or any(q.start < tok.idx < q.end for q in quoted):
         return None  # a cue inside a quotation is part of what was said
     subj, clause = _source(tok)
+    if subj is not None and thing(subj):
+        return None  # "the research, which shows that ...": a thing says nothing
     got = _content(tok)
     if (subj is None and not passive(tok)) or got is None or _trivial(doc, got[0]):
         return None
@@ -221,6 +272,8 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
             by_cue[tok.i] = f
             used.update(inside)
 
+    found = _drop_nested(doc, found, by_cue)
+    by_cue = {i: f for i, f in by_cue.items() if any(f is g for g in found)}
     found.extend(_according_to(doc))
     found.extend(_turn_quotes(doc, quoted, used, transcript))
     found.extend(_name_colon_lines(doc, quoted, found, used))
@@ -282,8 +335,31 @@ def find_quotes(doc: Doc, spoken: Collection[int] = (), transcript: bool = False
         ):
             last_direct.parts.append((q.start, q.end))  # a continuation paragraph
             used.add(k)
+    found = [f for f in found if not link_line(text, f.start)]
     found.sort(key=lambda f: f.start)
     return found
+
+
+def _drop_nested(doc: Doc, found: list[Found], by_cue: dict[int, Found]) -> list[Found]:
+    """A cue inside what someone else is reported to say is part of it ("Winkler said some are
+    starting to wonder whether ...": Winkler's words, not a quote by "some"), unless it names
+    its own speaker (a name, a pronoun, a coded actor: "she said the mayor told her ...")."""
+    kept: list[Found] = []
+    for f in found:
+        if f.kind != "direct" and f.cue_token is not None and f.speaker_token is not None:
+            at = doc[f.cue_token].idx
+            inside = any(
+                g is not f and g.kind != "direct" and g.start <= at < g.end for g in by_cue.values()
+            )
+            if inside and _common(doc[f.speaker_token]):
+                continue
+        kept.append(f)
+    return kept
+
+
+def _common(tok: Token) -> bool:
+    """A source that is no name: a common noun or a quantifier ("some", "leading companies")."""
+    return (tok.pos_ in ("NOUN", "DET", "ADJ", "NUM") or tok.tag_ == "DT") and not tok.ent_type_
 
 
 def _according_to(doc: Doc) -> list[Found]:

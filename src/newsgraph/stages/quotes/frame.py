@@ -13,6 +13,10 @@ The standard is "never mis-attribute": a missed quote costs less than a false on
 - What is reported without a clause ("denied the report", "wants to triple the program") needs
   a subject that can speak: a name, a coded actor, a pronoun for one, or a source noun. So do
   evidence verbs ("the study shows ...", not "the score shows ...").
+- A thing, a quality or a body of evidence says nothing, clause or not ("the growing popularity
+  of X suggests that", "research shows that"; ``THINGS``), unless its phrase names its source
+  ("data from the census show ..."). Without a clause, only a record shows something ("the
+  poll shows Clinton ahead"; ``RECORDS``).
 """
 
 from __future__ import annotations
@@ -68,6 +72,37 @@ SPEAKER_NOUNS = SOURCE_NOUNS | words(
     "number trend model projection index ranking rating nominee veteran taxpayer admiral "
     "percent majority minority half third quarter share "
     "school college hospital bank club network"
+)
+# Heads of subjects that are things, qualities or bodies of evidence, never a source, even with a
+# clause: "the growing popularity of X suggests that", "the worst part was thinking that",
+# "research shows that", "the data suggests that", "some online claims argue that".
+# (Records that a source issues do speak: "the report says", "the poll shows".)
+THINGS = words(
+    "popularity part way experiment pound kilo kilogram gram ounce ton tonne gallon litre "
+    "liter barrel thing kind sort fact idea claim rumor "
+    "rumour research data datum evidence figure finding trend growth rise fall increase decline "
+    "problem issue question reason point aspect"
+)
+# Speaker nouns that speak for the body named in their phrase ("Pentagon officials", "a
+# spokesperson for Orbex", "the Orbex report"), or are that body ("the Orbex company"); the
+# others are merely qualified by it ("Stanford students", "Orbex customers": not Stanford,
+# not Orbex).
+REPRESENTATIVES = words(
+    "official source spokesman spokeswoman spokesperson spokespeople aide adviser advisor "
+    "representative executive director manager officer chief leader founder owner chairman "
+    "chairwoman chair president head secretary minister spokesman statement report document "
+    "memo email letter account filing complaint lawsuit ruling order study survey poll "
+    "analysis estimate government administration ministry department agency committee "
+    "council board team campaign company firm group organization organisation union "
+    "association party university institute school college hospital bank club network paper "
+    "newspaper court commission authority regulator"
+)
+# Records that show something without a clause ("the poll shows Clinton ahead", "a video
+# showing the crash"): what a thing, a group or a firm "shows" is no statement.
+RECORDS = words(
+    "poll survey study report analysis estimate census count record document filing return "
+    "result number chart map table graph photo image picture video footage recording tape "
+    "index ranking rating model projection statistic average polling"
 )
 # Passive verbs that report an act of someone unnamed ("was accused of", "is said to").
 UNNAMED_ACTS = words(
@@ -194,6 +229,26 @@ def needs_speaker(verb: Token, clausal: bool, subj: Token) -> bool:
     if not clausal or lemma in EVIDENCE_ONLY:
         return True
     return lemma in FRAME_ONLY and subj.tag_ == "NN"
+
+
+def thing(subj: Token) -> bool:
+    """Is the subject a thing, a quality or a body of evidence (``THINGS``: "the growing
+    popularity of X", "the worst part", "475 pounds of X", "research", "data"), which says
+    nothing whatever the verb? Evidence whose source its phrase names speaks for that source
+    ("data from the census show ...", "research by Velmont University finds ...")."""
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in THINGS:
+        return False
+    return not any(
+        p.dep_ == "prep" and p.lower_ in ("from", "by", "of") and any(map(_source, p.children))
+        for p in subj.children
+    )
+
+
+def _source(obj: Token) -> bool:
+    """A named body or a record ("the census", "Velmont University", "the 2020 survey")."""
+    if obj.dep_ != "pobj":
+        return False
+    return obj.pos_ == "PROPN" or obj.ent_type_ in ("ORG", "GPE") or obj.lemma_.lower() in RECORDS
 
 
 def no_thinker(subj: Token, verb: Token) -> bool:
