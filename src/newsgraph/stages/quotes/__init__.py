@@ -64,8 +64,8 @@ def _people_by_name(doc: Document) -> dict[str, str]:
     by_name: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for e in doc.entities:
-        if e.kind != "person":
-            continue
+        if e.kind != "person" or not e.name.split():
+            continue  # an entity read from a JSON document may have any name, even ""
         by_name[e.name.casefold()] = e.id
         surnames.setdefault(e.name.split()[-1].casefold(), set()).add(e.id)
     for surname, ids in surnames.items():
