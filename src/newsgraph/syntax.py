@@ -38,9 +38,18 @@ def _named_first(subjects: list[Token]) -> Token:
     "co", "-", "Obi"), the name: a word broken off a hyphenated role is no subject."""
     if len(subjects) == 1:
         return subjects[0]
-    whole = [t for t in subjects if not _hyphen_piece(t)] or subjects
+    whole = [t for t in subjects if not (_hyphen_piece(t) or _label(t))] or subjects
     named = [t for t in whole if t.pos_ == "PROPN" or t.ent_type_]
     return named[0] if named else whole[-1]
+
+
+def _label(t: Token) -> bool:
+    """ "JANE ROE" of "JANE ROE: The minister said ...": a speaker's label before a colon,
+    which the parser may take for a second subject of the turn's verb."""
+    edge = t.right_edge
+    if edge.text == ":":  # the parser may hang the colon on the label
+        return True
+    return edge.i + 1 < len(t.doc) and t.doc[edge.i + 1].text == ":"
 
 
 def _hyphen_piece(t: Token) -> bool:

@@ -491,3 +491,15 @@ def test_a_cue_inside_what_someone_said_is_part_of_it() -> None:
     assert [q.speaker_text for q in qs] == ["Marta Lind"]
     _, qs = quotes("Marta Lind said Tom Brack told her that the ferry would stop in May.")
     assert {q.speaker_text for q in qs} == {"Marta Lind", "Tom Brack"}
+
+
+def test_a_turn_s_label_is_not_the_subject_of_a_verb_in_the_turn() -> None:
+    # written all in capitals, the label parses as a second subject of "said"
+    _, qs = quotes(
+        "HOST: What happened to the pier?\n\n"
+        "JANE ROE: The minister said that taxes will rise soon.\n\n"
+        "HOST: And then?\n\n"
+        "JANE ROE: We waited for the ferry."
+    )
+    reported = [q for q in qs if q.cue == "said"]
+    assert [q.speaker_text for q in reported] == ["The minister"]
