@@ -102,6 +102,16 @@ def _count(pattern: re.Pattern[str], text: str) -> int:
     return sum(1 for _ in pattern.finditer(text))
 
 
+def rate_of(pattern: re.Pattern[str], full: float, *, own: bool) -> Callable[[Page], float]:
+    """How often ``pattern`` occurs per thousand words (``full`` is full strength), in the
+    writer's own words (``own``) or in the whole text."""
+
+    def signal(page: Page) -> float:
+        return _rate(_count(pattern, page.own_text if own else page.text), page, full)
+
+    return signal
+
+
 # --- what the page declares --------------------------------------------------------------
 
 _NEWS_TYPES = words("newsarticle reportagenewsarticle")
@@ -272,10 +282,6 @@ def own_questions(page: Page) -> float:
     return _rate(_count(_OWN_QUESTION, page.own_text) + (page.title.endswith("?") * 2), page, 4.0)
 
 
-def modality(page: Page) -> float:
-    return _rate(_count(_MODAL, page.own_text), page, 10.0)
-
-
 def self_mentions(page: Page) -> float:
     """The site writes about itself: its own name (from its host) recurs in the text, in more
     than one paragraph (one is a footer's "follow us")."""
@@ -286,31 +292,11 @@ def self_mentions(page: Page) -> float:
     return min(1.0, max(0, paras - 1) / 2.0)
 
 
-def first_singular(page: Page) -> float:
-    return _rate(_count(_FIRST_SINGULAR, page.own_text), page, 12.0)
-
-
-def first_plural(page: Page) -> float:
-    return _rate(_count(_FIRST_PLURAL, page.own_text), page, 15.0)
-
-
-def second_person(page: Page) -> float:
-    return _rate(_count(_SECOND, page.own_text), page, 15.0)
-
-
 def impersonal(page: Page) -> float:
     """The writer never says I, we or you in their own words."""
     own = page.own_text
     n = _count(_FIRST_SINGULAR, own) + _count(_FIRST_PLURAL, own) + _count(_SECOND, own)
     return max(0.0, 1.0 - n * 1000.0 / page.words / 4.0)
-
-
-def reporting(page: Page) -> float:
-    return _rate(_count(_REPORTING, page.text), page, 6.0)
-
-
-def quotations(page: Page) -> float:
-    return _rate(_count(_QUOTED, page.text), page, 5.0)
 
 
 def press_formulas(page: Page) -> float:
@@ -339,15 +325,6 @@ def speaker_turns(page: Page) -> float:
     return min(1.0, page.turns / max(1, len(page.paragraphs)) / 0.3)
 
 
-def commerce_formulas(page: Page) -> float:
-    return _rate(_count(_COMMERCE, page.text), page, 6.0)
-
-
-def prices(page: Page) -> float:
-    """Prices and amounts of money: a shop's, a service's or a buying guide's."""
-    return _rate(_count(_PRICE, page.text), page, 6.0)
-
-
 def sales_pitch(page: Page) -> float:
     """The site offers its own goods or services to the reader ("contact us", "our team",
     "free consultation", "get started")."""
@@ -366,16 +343,6 @@ def product_roundup(page: Page) -> float:
     return min(1.0, _count(_ROUNDUP, page.text) / 4.0)
 
 
-def experience(page: Page) -> float:
-    """The writer tells what they did and felt ("I moved", "I tried", "I remember")."""
-    return _rate(_count(_EXPERIENCE, page.own_text), page, 3.0)
-
-
-def argument(page: Page) -> float:
-    """The writer argues: contrasts and conclusions ("but", "however", "in fact", "therefore")."""
-    return _rate(_count(_ARGUMENT, page.own_text), page, 10.0)
-
-
 def steps(page: Page) -> float:
     paras = page.paragraphs
     numbered = sum(1 for p in paras if _STEPS.match(p))
@@ -389,10 +356,6 @@ def howto_title(page: Page) -> float:
 
 def newsletter_formulas(page: Page) -> float:
     return min(1.0, _count(_NEWSLETTER, page.own_text) / 2.0)
-
-
-def opinion_formulas(page: Page) -> float:
-    return _rate(_count(_OPINION, page.own_text), page, 3.0)
 
 
 def dateline(page: Page) -> float:
@@ -447,28 +410,28 @@ SIGNALS: dict[str, Callable[[Page], float]] = {
     "declared_product": declared(_PRODUCT_TYPES),
     "declared_listing": declared(_LISTING_TYPES),
     **{name: url_words(name) for name in _URL_WORDS},
-    "first_singular": first_singular,
-    "first_plural": first_plural,
-    "second_person": second_person,
+    "first_singular": rate_of(_FIRST_SINGULAR, 12.0, own=True),
+    "first_plural": rate_of(_FIRST_PLURAL, 15.0, own=True),
+    "second_person": rate_of(_SECOND, 15.0, own=True),
     "impersonal": impersonal,
-    "reporting": reporting,
-    "quotations": quotations,
+    "reporting": rate_of(_REPORTING, 6.0, own=False),
+    "quotations": rate_of(_QUOTED, 5.0, own=False),
     "press_formulas": press_formulas,
     "speaker_turns": speaker_turns,
-    "commerce_formulas": commerce_formulas,
-    "prices": prices,
+    "commerce_formulas": rate_of(_COMMERCE, 6.0, own=False),
+    "prices": rate_of(_PRICE, 6.0, own=False),
     "sales_pitch": sales_pitch,
     "self_announcement": self_announcement,
     "product_roundup": product_roundup,
-    "experience": experience,
-    "argument": argument,
+    "experience": rate_of(_EXPERIENCE, 3.0, own=True),
+    "argument": rate_of(_ARGUMENT, 10.0, own=True),
     "steps": steps,
     "howto_title": howto_title,
     "newsletter_formulas": newsletter_formulas,
-    "opinion_formulas": opinion_formulas,
+    "opinion_formulas": rate_of(_OPINION, 3.0, own=True),
     "dateline": dateline,
     "analysis_label": analysis_label,
     "own_questions": own_questions,
-    "modality": modality,
+    "modality": rate_of(_MODAL, 10.0, own=True),
     "self_mentions": self_mentions,
 }
